@@ -1,0 +1,1 @@
+"""UI building blocks; with views/, the only place Streamlit is imported."""

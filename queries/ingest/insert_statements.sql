@@ -1,0 +1,11 @@
+-- purpose: write the validated, deduplicated rows of the registered frame `incoming` as one batch
+-- params: $batch_id INTEGER
+-- returns: nothing
+INSERT INTO statements (stated_on, capital, speaker, speaker_role, topic_id, stance, stance_origin,
+                        stance_confidence, quote, quote_language, source_url, source_name, notes,
+                        extra, fingerprint, batch_id)
+SELECT CAST(stated_on AS DATE), capital, speaker, speaker_role, topic_id, stance, stance_origin,
+       stance_confidence, quote, quote_language, source_url, source_name, notes,
+       CAST(extra AS JSON), fingerprint, $batch_id
+FROM incoming
+ORDER BY line;

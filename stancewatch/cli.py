@@ -1,0 +1,160 @@
+"""`python -m stancewatch`: ingest, export, stats and init from the command line.
+
+Exit codes: 0 done (or nothing new), 1 input rejected, 2 usage error or database unavailable.
+When the dashboard holds the database, the request goes to it through handoff.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import getpass
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from stancewatch import config, db, handoff
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m stancewatch", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--db",
+        help="database file (default: $STANCEWATCH_DB or data/stancewatch.duckdb)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("ingest", help="validate a CSV of statements and write it as one batch")
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="write the valid rows, report the rest",
+    )
+    p.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
+    p.add_argument("--by", default=None, help="who is loading the batch (default: your user name)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p = sub.add_parser("export", help="write every statement, with its topic title")
+    p.add_argument("--format", choices=("csv", "parquet"), default="csv")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="output file (default: statements.<format>)",
+    )
+    sub.add_parser("stats", help="counts of statements by capital and stance")
+    sub.add_parser("init", help="create or migrate the database and load the seed if it is new")
+    return parser
+
+
+def _print_report(report: dict[str, Any]) -> None:
+    print(report["summary"])
+    if report.get("encoding"):
+        print(f"  read as {report['encoding']}, {report['delimiter']}-separated")
+    for key in (
+        "rows_read",
+        "rows_new",
+        "rows_inserted",
+        "rows_duplicate",
+        "rows_rejected",
+    ):
+        print(f"  {key.replace('_', ' ')}: {report[key]}")
+    if report.get("batch_id") is not None:
+        print(f"  batch: {report['batch_id']}")
+    if report["problems"]:
+        print("Rejected rows (line, column: reason):")
+        for p in report["problems"]:
+            print(f"  line {p['line']}, {p['column']}: {p['reason']}")
+    if report["duplicates"]:
+        print(f"Duplicates skipped ({len(report['duplicates'])}):")
+        for d in report["duplicates"][:20]:
+            print(f"  line {d['line']}: same as {d['of']}")
+        if len(report["duplicates"]) > 20:
+            print(f"  ... and {len(report['duplicates']) - 20} more (use --json for all)")
+
+
+def _run_local(path: Path, args: argparse.Namespace, request: dict[str, Any]) -> dict[str, Any]:
+    con = db.open_db(path, seed=args.command == "init")
+    try:
+        if args.command == "init":
+            return {"ok": True}
+        return handoff.handle(con, request)
+    finally:
+        con.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    path = config.db_path(args.db)
+    request: dict[str, Any] = {"op": args.command}
+    if args.command == "ingest":
+        if not args.file.is_file():
+            print(f"error: {args.file} is not a file", file=sys.stderr)
+            return EXIT_USAGE
+        request |= {
+            "data": base64.b64encode(args.file.read_bytes()).decode("ascii"),
+            "file_name": args.file.name,
+            "by": args.by or getpass.getuser(),
+            "skip_invalid": args.skip_invalid,
+            "dry_run": args.dry_run,
+        }
+    elif args.command == "export":
+        out = args.out or Path(f"statements.{args.format}")
+        request |= {"out": str(out.resolve()), "format": args.format}
+    try:
+        response = _run_local(path, args, request)
+    except db.DatabaseLocked as locked:
+        if args.command == "init":
+            print("The database is already open in a running dashboard; nothing to do.")
+            return EXIT_OK
+        try:
+            response = handoff.send(path, request)
+        except handoff.HandoffUnavailable:
+            print(f"error: {locked}", file=sys.stderr)
+            return EXIT_USAGE
+        print(
+            f"(sent to the running dashboard, PID {locked.pid}, which holds {path})",
+            file=sys.stderr,
+        )
+    if not response.get("ok"):
+        print(f"error: {response.get('error')}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "ingest":
+        report = response["report"]
+        if args.json:
+            print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+        else:
+            _print_report(report)
+        return EXIT_REJECTED if report["status"] in ("file_error", "rejected") else EXIT_OK
+    if args.command == "export":
+        print(f"{response['rows']} statements written to {request['out']}")
+    elif args.command == "stats":
+        _print_stats(response["rows"])
+    elif args.command == "init":
+        print(f"database ready: {path}")
+    return EXIT_OK
+
+
+def _print_stats(rows: list[list[Any]]) -> None:
+    by_capital: dict[str, dict[str, int]] = {}
+    for capital, stance, n in rows:
+        by_capital.setdefault(capital, {})[stance] = n
+    stances = config.STANCES
+    print(
+        f"{'capital':<10}"
+        + "".join(f"{config.STANCE_LABELS[s]:>12}" for s in stances)
+        + f"{'total':>8}"
+    )
+    for capital, counts in sorted(by_capital.items()):
+        cells = "".join(f"{counts.get(s, 0):>12}" for s in stances)
+        print(f"{capital:<10}{cells}{sum(counts.values()):>8}")
+    total = sum(n for _, _, n in rows)
+    print(
+        f"{'all':<10}"
+        + "".join(f"{sum(n for _, s, n in rows if s == st):>12}" for st in stances)
+        + f"{total:>8}"
+    )

@@ -1,0 +1,101 @@
+"""Open the DuckDB file, bring its schema up to date, and load the seed once.
+
+One process owns a DuckDB file at a time (DuckDB's file lock). The dashboard keeps its connection
+for its whole life, so `open_db` raises `DatabaseLocked` with the owner's PID instead of DuckDB's
+raw error; the CLI then hands its batch to the dashboard (see handoff.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+
+from stancewatch import sql
+from stancewatch.config import QUERIES_DIR, SEED_CSV
+
+SEED_BY = "seed"
+_MIGRATION = re.compile(r"^(\d{3})_(\w+)\.sql$")
+
+
+class DatabaseLocked(RuntimeError):
+    """Another process holds the database file."""
+
+    def __init__(self, path: Path, pid: int | None) -> None:
+        self.path, self.pid = path, pid
+        owner = f"process {pid}" if pid else "another process"
+        super().__init__(
+            f"The database {path} is held by {owner} (probably the dashboard). Upload the file in "
+            "the dashboard's Upload view, or stop that process and run the command again."
+        )
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, query name) of every migration file, in order."""
+    found = []
+    for path in sorted((QUERIES_DIR / "schema").glob("*.sql")):
+        if match := _MIGRATION.match(path.name):
+            found.append((int(match[1]), f"schema/{path.stem}"))
+    return found
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply the migrations the database lacks, each in its own transaction; return those applied."""
+    sql.execute(con, "schema/version_table")
+    current = sql.scalar(con, "schema/current_version")
+    applied = []
+    for version, name in migrations():
+        if version <= current:
+            continue
+        con.begin()
+        try:
+            sql.execute(con, name)
+            sql.execute(con, "schema/record_version", {"version": version, "name": name})
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+        applied.append(version)
+    return applied
+
+
+def connect(path: Path) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the database file, translating a lock conflict."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return duckdb.connect(str(path))
+    except duckdb.IOException as exc:
+        message = str(exc)
+        if "lock" not in message.lower():
+            raise
+        pid = re.search(r"PID (\d+)", message)
+        raise DatabaseLocked(path, int(pid[1]) if pid else None) from None
+
+
+def ensure_seeded(con: duckdb.DuckDBPyConnection) -> None:
+    """Load the real seed statements into a database that has never had any batch.
+
+    "Never had a batch" (not "has no statements") is the test, so a restart never loads the seed
+    twice and a database whose batches were all undone stays as its users left it.
+    """
+    if sql.scalar(con, "load/batch_count"):
+        return
+    from stancewatch.ingest import ingest_bytes  # ingest needs db only at call time
+
+    report = ingest_bytes(con, SEED_CSV.read_bytes(), file_name=SEED_CSV.name, by=SEED_BY)
+    if not report.written:
+        raise RuntimeError(f"the seed file {SEED_CSV} did not load: {report.summary()}")
+
+
+def open_db(path: Path, *, seed: bool = True) -> duckdb.DuckDBPyConnection:
+    """Connect, migrate and (optionally) seed: what every entry point does first."""
+    con = connect(path)
+    try:
+        migrate(con)
+        if seed:
+            ensure_seeded(con)
+    except BaseException:
+        con.close()
+        raise
+    return con

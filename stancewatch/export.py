@@ -1,0 +1,46 @@
+"""Files for people: CSV that spreadsheets open safely, Parquet for analysts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow.parquet as pq
+
+from stancewatch import sql
+
+# A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets.
+_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Prefix an apostrophe to text cells a spreadsheet would run as a formula (OWASP CSV injection)."""
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_string_dtype(series) or series.dtype == object:
+            text = series.astype("str")
+            risky = text.str.match(_FORMULA_START).fillna(False).astype(bool) & series.notna()
+            out[column] = series.where(~risky, "'" + text)
+    return out
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 with BOM (so spreadsheets show Cyrillic and accents), formulas neutralised."""
+    return neutralise_formulas(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def export_statements(con: duckdb.DuckDBPyConnection, out: Path, fmt: str) -> int:
+    """Write every statement to `out` as csv or parquet; returns the number of rows."""
+    cur = con.cursor()
+    try:
+        if fmt == "parquet":
+            sql.relation(cur, "export/statements").write_parquet(str(out))
+            return pq.read_metadata(out).num_rows
+        frame = sql.df(cur, "export/statements")
+        out.write_bytes(to_csv_bytes(frame))
+        return len(frame)
+    finally:
+        cur.close()

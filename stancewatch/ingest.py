@@ -1,0 +1,425 @@
+"""CSV bytes -> validated, deduplicated statements written as one batch, and a report of it all.
+
+Steps: decode and split (csvfile) -> fold the header -> normalise values (normalise) -> validate every
+row at once (the pandera schema of contract) -> fingerprint and drop duplicates (inside the file and
+against the store) -> write the batch row, new topics and statements in ONE transaction.
+
+All or nothing by default: one invalid row and nothing is written. `skip_invalid=True` writes the
+valid rows and reports the others. Unknown columns are kept, per row, as JSON in `extra`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pandera.pandas as pa
+
+from stancewatch import contract, normalise, sql
+from stancewatch.csvfile import DELIMITERS, FileProblem, ParsedFile, parse
+
+_SCHEMA_TO_CSV = {"stated_on": "date"}
+_WRITE_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason one row was refused: where (line, column), what (value) and why."""
+
+    line: int
+    column: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    line: int
+    of: str
+
+
+@dataclass
+class IngestReport:
+    file_name: str
+    by: str
+    dry_run: bool = False
+    skip_invalid: bool = False
+    encoding: str | None = None
+    delimiter: str | None = None
+    rows_read: int = 0
+    rows_new: int = 0
+    rows_inserted: int = 0
+    rows_duplicate: int = 0
+    rows_rejected: int = 0
+    file_error: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    new_topics: list[str] = field(default_factory=list)
+    batch_id: int | None = None
+
+    @property
+    def written(self) -> bool:
+        return self.batch_id is not None
+
+    @property
+    def status(self) -> str:
+        """file_error | rejected | dry_run | written | nothing_new."""
+        if self.file_error:
+            return "file_error"
+        if self.rows_rejected and not self.skip_invalid:
+            return "rejected"
+        if self.dry_run:
+            return "dry_run"
+        return "written" if self.written else "nothing_new"
+
+    def summary(self) -> str:
+        """One paragraph a person reads first."""
+        if self.file_error:
+            return f"{self.file_name}: nothing was written. {self.file_error}"
+        counts = (
+            f"{self.rows_read} rows read, {self.rows_duplicate} duplicate, "
+            f"{self.rows_rejected} rejected"
+        )
+        status = self.status
+        if status == "rejected":
+            return (
+                f"{self.file_name}: nothing was written ({counts}). Fix the rejected rows listed "
+                "below and upload again, or choose to import the valid rows and skip the rest."
+            )
+        if status == "dry_run":
+            return (
+                f"{self.file_name}: dry run, nothing written; {self.rows_new} new statements "
+                f"would be inserted ({counts})."
+            )
+        if status == "written":
+            return (
+                f"{self.file_name}: batch {self.batch_id} written, {self.rows_inserted} statements "
+                f"inserted ({counts})."
+            )
+        return f"{self.file_name}: nothing new to insert ({counts})."
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "status": self.status, "summary": self.summary()}
+
+
+# ---- header ---------------------------------------------------------------------------------
+
+
+def _map_header(header: list[str]) -> tuple[dict[str, int], dict[int, str]]:
+    """Known column -> position, and position -> name for unknown columns kept in `extra`."""
+    known: dict[str, int] = {}
+    extra: dict[int, str] = {}
+    for pos, name in enumerate(header):
+        folded = contract.fold_header(name)
+        if folded in contract.KNOWN:
+            if folded in known:
+                raise FileProblem(
+                    f"Columns {known[folded] + 1} ('{header[known[folded]]}') and {pos + 1} "
+                    f"('{name}') both mean '{folded}'. Rename or remove one of them."
+                )
+            known[folded] = pos
+        else:
+            extra[pos] = name.strip() or f"column_{pos + 1}"
+    missing = [c for c in contract.REQUIRED if c not in known]
+    if "stance" not in known and "quote" not in known:
+        missing.append("stance (or quote)")
+    if missing:
+        hints = []
+        for column in missing:
+            close = difflib.get_close_matches(
+                column.split()[0],
+                [contract.fold_header(h) for h in header],
+                n=1,
+                cutoff=0.7,
+            )
+            if close:
+                hints.append(f"'{close[0]}' looks like '{column.split()[0]}'")
+        found = ", ".join(f"'{h}'" for h in header) or "none"
+        hint = f" ({'; '.join(hints)})" if hints else ""
+        raise FileProblem(
+            f"The header row lacks the required column(s) {', '.join(missing)}{hint}. Columns found: "
+            f"{found}. Required: date, capital, topic, and stance or quote; see the upload template."
+        )
+    return known, extra
+
+
+def _extra_json(parsed: ParsedFile, extra_cols: dict[int, str]) -> list[str | None]:
+    out: list[str | None] = []
+    for record in parsed.records:
+        kept = {
+            name: record.values[pos]
+            for pos, name in extra_cols.items()
+            if record.values[pos].strip()
+        }
+        out.append(json.dumps(kept, ensure_ascii=False) if kept else None)
+    return out
+
+
+# ---- normalise and validate -----------------------------------------------------------------
+
+
+def _normalised(raw: pd.DataFrame, captable: dict[str, str], order: str | None) -> pd.DataFrame:
+    def as_str(series: pd.Series) -> pd.Series:
+        return series.astype("str")
+
+    return pd.DataFrame(
+        {
+            "line": raw["line"],
+            "stated_on": normalise.dates(raw["date"], order),
+            "capital": as_str(normalise.lookup(raw["capital"], captable)),
+            "topic": normalise.short_text(raw["topic"]),
+            "stance": as_str(normalise.lookup(raw["stance"], normalise.STANCE_SYNONYMS)),
+            "speaker": normalise.short_text(raw["speaker"]),
+            "speaker_role": normalise.short_text(raw["speaker_role"]),
+            "quote": normalise.text(raw["quote"]),
+            "quote_language": as_str(normalise.languages(raw["quote_language"])),
+            "source_url": normalise.text(raw["source_url"]),
+            "source_name": normalise.short_text(raw["source_name"]),
+            "notes": normalise.text(raw["notes"]),
+            "extra": as_str(raw["extra"]),
+        },
+        index=raw.index,
+    )
+
+
+def _problems(
+    norm: pd.DataFrame,
+    raw: pd.DataFrame,
+    capitals: dict[str, list[str]],
+    order: str | None,
+) -> list[Problem]:
+    schema = contract.statement_schema(capitals)
+    try:
+        schema.validate(norm, lazy=True)
+        return []
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    cases = cases[cases["index"].notna()]
+    seen: set[tuple[int, str]] = set()
+    problems = []
+    for index, column in zip(cases["index"].astype(int), cases["column"], strict=True):
+        csv_column = _SCHEMA_TO_CSV.get(column, column)
+        if (index, csv_column) in seen:
+            continue
+        seen.add((index, csv_column))
+        value = "" if pd.isna(raw.at[index, csv_column]) else str(raw.at[index, csv_column])
+        reason = normalise.explain(csv_column, value, order=order, capitals=capitals)
+        problems.append(Problem(int(raw.at[index, "line"]), csv_column, value[:200], reason))
+    return problems
+
+
+def _ragged(parsed: ParsedFile) -> list[Problem]:
+    width = len(parsed.header)
+    sep = DELIMITERS[parsed.delimiter]
+    return [
+        Problem(
+            r.line,
+            "(whole row)",
+            parsed.delimiter.join(r.values)[:200],
+            f"the row has {len(r.values)} values but the header has {width} columns; a value that "
+            f"contains a {sep} must be in double quotes, and no column may be left out",
+        )
+        for r in parsed.bad_width
+    ]
+
+
+# ---- fingerprints and duplicates ------------------------------------------------------------
+
+
+def fingerprint(
+    stated_on: str, capital: str, topic: str, speaker: str, quote: str, stance: str
+) -> str:
+    """Same day, capital, claim, speaker and words = same statement (stance only when no quote)."""
+    words = normalise.fold(quote) if quote else f"stance:{stance}"
+    key = "\x1f".join([stated_on, capital, normalise.fold(topic), normalise.fold(speaker), words])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _fingerprints(frame: pd.DataFrame) -> pd.Series:
+    cols = frame[["stated_on", "capital", "topic", "speaker", "quote", "stance"]]
+    return pd.Series(
+        [
+            fingerprint(
+                d.strftime("%Y-%m-%d"),
+                c,
+                t,
+                s if isinstance(s, str) else "",
+                q if isinstance(q, str) else "",
+                st,
+            )
+            for d, c, t, s, q, st in cols.itertuples(index=False, name=None)
+        ],
+        index=frame.index,
+        dtype="str",
+    )
+
+
+# ---- the pipeline ---------------------------------------------------------------------------
+
+
+def _prepare(
+    con: duckdb.DuckDBPyConnection, data: bytes, report: IngestReport
+) -> pd.DataFrame | None:
+    """Parse, normalise, validate and fingerprint; None when the file itself is unreadable."""
+    try:
+        parsed = parse(data)
+        known, extra_cols = _map_header(parsed.header)
+    except FileProblem as exc:
+        report.file_error = str(exc)
+        return None
+    report.encoding, report.delimiter = parsed.encoding, DELIMITERS[parsed.delimiter]
+    report.rows_read = len(parsed.records) + len(parsed.bad_width)
+    if report.rows_read == 0:
+        report.file_error = "The file has a header row but no statements under it."
+        return None
+    values = pd.DataFrame(
+        [r.values for r in parsed.records],
+        columns=range(len(parsed.header)),
+        dtype="str",
+    )
+    raw = pd.DataFrame({"line": pd.Series([r.line for r in parsed.records], dtype="int64")})
+    for column in contract.KNOWN:
+        raw[column] = (
+            values[known[column]]
+            if column in known
+            else pd.Series("", index=raw.index, dtype="str")
+        )
+    raw["extra"] = pd.Series(_extra_json(parsed, extra_cols), index=raw.index, dtype="str")
+
+    capitals = {name: list(aliases) for name, aliases in sql.rows(con, "ingest/capitals")}
+    order = normalise.day_month_order(raw["date"])
+    norm = _normalised(raw, normalise.capital_table(capitals), order)
+    problems = _ragged(parsed) + _problems(norm, raw, capitals, order)
+    report.problems = sorted(problems, key=lambda p: (p.line, p.column))
+    report.rows_rejected = len({p.line for p in problems})
+
+    bad_lines = {p.line for p in problems}
+    valid = norm[~norm["line"].isin(bad_lines)].copy()
+    valid["stance_origin"] = "source"
+    valid["stance_confidence"] = pd.Series(float("nan"), index=valid.index, dtype="float64")
+    valid["fingerprint"] = _fingerprints(valid) if len(valid) else pd.Series(dtype="str")
+    return valid
+
+
+def _drop_duplicates(
+    cur: duckdb.DuckDBPyConnection, valid: pd.DataFrame, report: IngestReport
+) -> pd.DataFrame:
+    first_line = valid.groupby("fingerprint")["line"].transform("min")
+    in_file = valid[valid["line"] != first_line]
+    duplicates = [
+        Duplicate(int(line), f"line {int(first)} of this file")
+        for line, first in zip(in_file["line"], first_line[in_file.index], strict=True)
+    ]
+    unique = valid[valid["line"] == first_line]
+    cur.register("incoming", unique[["fingerprint"]])
+    try:
+        stored = sql.df(cur, "ingest/existing_fingerprints")
+    finally:
+        cur.unregister("incoming")
+    where = {
+        fp: f"statement {sid} (batch {bid}, {name})"
+        for fp, sid, bid, name in stored.itertuples(index=False, name=None)
+    }
+    hits = unique["fingerprint"].isin(where.keys())
+    duplicates += [
+        Duplicate(int(line), f"already stored as {where[fp]}")
+        for line, fp in zip(unique.loc[hits, "line"], unique.loc[hits, "fingerprint"], strict=True)
+    ]
+    report.duplicates = sorted(duplicates, key=lambda d: d.line)
+    report.rows_duplicate = len(duplicates)
+    return unique[~hits]
+
+
+def _write(
+    cur: duckdb.DuckDBPyConnection,
+    new: pd.DataFrame,
+    report: IngestReport,
+    sha256: str,
+    started: dt.datetime,
+) -> int:
+    """One transaction: batch row, new topics, statements. Returns the batch id."""
+    cur.begin()
+    try:
+        batch_id = sql.scalar(
+            cur,
+            "ingest/insert_batch",
+            {
+                "file_name": report.file_name,
+                "file_sha256": sha256,
+                "started_at": started,
+                "by": report.by,
+                "rows_read": report.rows_read,
+                "rows_inserted": len(new),
+                "rows_duplicate": report.rows_duplicate,
+                "rows_rejected": report.rows_rejected,
+            },
+        )
+        topic_ids = {normalise.fold(title): tid for tid, title in sql.rows(cur, "ingest/topic_ids")}
+        folded = new["topic"].map(normalise.fold)
+        fresh = new.loc[~folded.isin(topic_ids.keys())].assign(key=folded).drop_duplicates("key")
+        if len(fresh):
+            cur.register("new_topics", fresh[["topic"]].rename(columns={"topic": "title"}))
+            try:
+                created = sql.rows(cur, "ingest/insert_topics")
+            finally:
+                cur.unregister("new_topics")
+            topic_ids.update({normalise.fold(title): tid for tid, title in created})
+        report.new_topics = sorted(fresh["topic"])
+        incoming = new.assign(topic_id=folded.map(topic_ids).astype("int64"))
+        cur.register("incoming", incoming)
+        try:
+            sql.execute(cur, "ingest/insert_statements", {"batch_id": batch_id})
+        finally:
+            cur.unregister("incoming")
+        stored = sql.scalar(cur, "ingest/batch_row_count", {"batch_id": batch_id})
+        if stored != len(new):
+            raise RuntimeError(f"batch {batch_id}: {stored} rows stored, {len(new)} expected")
+        cur.commit()
+    except BaseException:
+        cur.rollback()
+        raise
+    return int(batch_id)
+
+
+def ingest_bytes(
+    con: duckdb.DuckDBPyConnection,
+    data: bytes,
+    *,
+    file_name: str,
+    by: str,
+    skip_invalid: bool = False,
+    dry_run: bool = False,
+) -> IngestReport:
+    """Validate `data` (a CSV file's bytes) and, unless refused or a dry run, write it as one batch."""
+    started = dt.datetime.now(dt.UTC)
+    report = IngestReport(file_name=file_name, by=by, dry_run=dry_run, skip_invalid=skip_invalid)
+    cur = con.cursor()
+    try:
+        valid = _prepare(cur, data, report)
+        if valid is None:
+            return report
+        for attempt in range(_WRITE_ATTEMPTS):
+            new = _drop_duplicates(cur, valid, report)
+            report.rows_new = len(new)
+            if report.status in ("rejected", "dry_run") or not len(new):
+                return report
+            try:
+                report.batch_id = _write(
+                    cur, new, report, hashlib.sha256(data).hexdigest(), started
+                )
+            except (duckdb.ConstraintException, duckdb.TransactionException):
+                # Another writer stored some of these rows meanwhile: look again and retry.
+                if attempt == _WRITE_ATTEMPTS - 1:
+                    raise
+                continue
+            report.rows_inserted = len(new)
+            return report
+        return report
+    finally:
+        cur.close()

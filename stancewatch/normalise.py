@@ -1,0 +1,296 @@
+"""Raw CSV text -> normalised values, and the words that explain a value we could not accept.
+
+Normalisers work on whole columns (pandas Series) and turn anything they cannot read into a missing
+value; the pandera schema then reports it, and `explain` says why and how to fix it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Mapping
+
+import pandas as pd
+
+from stancewatch.contract import EARLIEST_DATE, MAX_LENGTH, latest_date
+
+_SPACES = re.compile(r"\s+")
+# Whitespace plus the invisible characters spreadsheets and web copies leave at the ends of values.
+_EDGE_CHARS = " \t\r\n\u00a0\u200b\u200c\u200d\u2060\ufeff"
+
+
+def fold(value: str) -> str:
+    """Case-, accent-, space- and punctuation-insensitive key: 'Élysée ' -> 'elysee'."""
+    value = unicodedata.normalize("NFKD", value.casefold())
+    value = "".join(ch for ch in value if not unicodedata.combining(ch))
+    value = re.sub(r"[\s_\-./'’]+", " ", value)
+    return value.strip(' !?,;:()"')
+
+
+STANCE_SYNONYMS: dict[str, str] = {
+    fold(k): v
+    for v, keys in {
+        "confirm": [
+            "confirm",
+            "confirmed",
+            "confirms",
+            "confirming",
+            "confirmation",
+            "affirm",
+            "affirmed",
+            "acknowledged",
+            "yes",
+            "confirme",
+            "confirmé",
+            "подтвердил",
+            "подтверждение",
+            "підтвердив",
+            "підтвердження",
+        ],
+        "deny": [
+            "deny",
+            "denied",
+            "denies",
+            "denying",
+            "denial",
+            "rejected",
+            "reject",
+            "refuted",
+            "refute",
+            "rebutted",
+            "dismissed",
+            "no",
+            "dement",
+            "démenti",
+            "démenti",
+            "опроверг",
+            "опровержение",
+            "отрицание",
+            "спростував",
+            "спростування",
+            "заперечення",
+        ],
+        "no_comment": [
+            "no_comment",
+            "no comment",
+            "nocomment",
+            "no comments",
+            "declined",
+            "declined to comment",
+            "declines to comment",
+            "refused to comment",
+            "would not comment",
+            "neither confirm nor deny",
+            "neither confirmed nor denied",
+            "neither confirms nor denies",
+            "ncnd",
+            "sans commentaire",
+            "pas de commentaire",
+            "ni confirmer ni démentir",
+            "без комментариев",
+            "без коментарів",
+        ],
+    }.items()
+    for k in keys
+}
+
+LANGUAGE_NAMES: dict[str, str] = {
+    fold(k): v
+    for k, v in {
+        "english": "en",
+        "anglais": "en",
+        "french": "fr",
+        "français": "fr",
+        "francais": "fr",
+        "russian": "ru",
+        "russe": "ru",
+        "русский": "ru",
+        "ukrainian": "uk",
+        "ukrainien": "uk",
+        "українська": "uk",
+        "украинский": "uk",
+        "ua": "uk",
+    }.items()
+}
+
+
+def text(raw: pd.Series) -> pd.Series:
+    """Trim the ends (quotes keep their inner line breaks); empty becomes missing."""
+    out = raw.astype("str").str.strip(_EDGE_CHARS)
+    return out.where(out != "", None)
+
+
+def short_text(raw: pd.Series) -> pd.Series:
+    """Trim and collapse inner whitespace: names, titles, roles."""
+    out = text(raw)
+    return out.str.replace(_SPACES, " ", regex=True)
+
+
+_ISO = r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ][0-9:.,+\-Z]*)?$"
+_DMY = r"^(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})$"
+
+
+def day_month_order(raw: pd.Series) -> str | None:
+    """'dmy' or 'mdy' when the file's slashed/dotted dates tell the order apart, else None.
+
+    The order is decided for the whole file from the values that can only be read one way
+    (25/04/2025 is day first). If none can, or the file contradicts itself, nothing is guessed.
+    """
+    parts = text(raw).dropna().str.extract(_DMY).dropna().astype(int)
+    day_first = bool((parts["a"] > 12).any())
+    month_first = bool((parts["b"] > 12).any())
+    if day_first != month_first:
+        return "dmy" if day_first else "mdy"
+    return None
+
+
+def dates(raw: pd.Series, order: str | None) -> pd.Series:
+    """ISO 8601 dates (a time part is dropped); DD/MM/YYYY only when `order` is known."""
+    clean = text(raw).fillna("")
+    iso = clean.str.extract(_ISO)
+    joined = iso["y"] + "-" + iso["m"] + "-" + iso["d"]
+    if order:
+        dmy = clean.str.extract(_DMY)
+        day, month = (dmy["a"], dmy["b"]) if order == "dmy" else (dmy["b"], dmy["a"])
+        other = dmy["y"] + "-" + month.str.zfill(2) + "-" + day.str.zfill(2)
+        joined = joined.fillna(other)
+    return pd.to_datetime(joined, format="%Y-%m-%d", errors="coerce")
+
+
+def lookup(raw: pd.Series, table: Mapping[str, str]) -> pd.Series:
+    """Map folded values through a synonym table; unknown values become missing."""
+    clean = text(raw)
+    return clean.map(lambda v: table.get(fold(v)) if isinstance(v, str) else None)
+
+
+def languages(raw: pd.Series) -> pd.Series:
+    """ISO 639 codes in lower case; language names and the common 'UA' become codes."""
+    clean = text(raw)
+
+    def one(value: object) -> str | None:
+        if not isinstance(value, str):
+            return None
+        return LANGUAGE_NAMES.get(fold(value), value.lower())
+
+    return clean.map(one)
+
+
+def capital_table(capitals: Mapping[str, list[str]]) -> dict[str, str]:
+    """Folded name or alias -> canonical capital name."""
+    table: dict[str, str] = {}
+    for name, aliases in capitals.items():
+        for key in (name, *aliases):
+            table[fold(key)] = name
+    return table
+
+
+# ---- explanations ---------------------------------------------------------------------------
+
+
+def _preview(value: str, limit: int = 60) -> str:
+    one_line = _SPACES.sub(" ", value)
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+def _too_long(column: str, value: str) -> str | None:
+    limit = MAX_LENGTH.get(column)
+    if limit and len(value) > limit:
+        return (
+            f"{column} has {len(value):,} characters, more than the {limit:,} allowed; check that "
+            "the columns are not shifted, or shorten it"
+        )
+    return None
+
+
+def explain_date(value: str, order: str | None) -> str:
+    clean = value.strip(_EDGE_CHARS)
+    if not clean:
+        return "date is empty; every statement needs the day it was made, as YYYY-MM-DD"
+    iso = re.match(_ISO, clean)
+    if iso:
+        y, m, d = int(iso["y"]), int(iso["m"]), int(iso["d"])
+        stamp = pd.to_datetime(
+            f"{iso['y']}-{iso['m']}-{iso['d']}", format="%Y-%m-%d", errors="coerce"
+        )
+        if pd.isna(stamp):
+            if not 1 <= m <= 12:
+                return f"date '{clean}' has month {m}; months go from 01 to 12 (format YYYY-MM-DD)"
+            return f"date '{clean}' is not a real day: {y}-{m:02d} has no day {d}"
+        if stamp.date() < EARLIEST_DATE:
+            return f"date '{clean}' is before {EARLIEST_DATE}; check the year"
+        if stamp.date() > latest_date():
+            return f"date '{clean}' is in the future; check the year"
+    dmy = re.match(_DMY, clean)
+    if dmy:
+        a, b, y = dmy["a"].zfill(2), dmy["b"].zfill(2), dmy["y"]
+        if order is None:
+            return (
+                f"date '{clean}' could be day/month or month/day and nothing in the file tells "
+                f"which; write it as ISO 8601: {y}-{b}-{a} (if day first) or {y}-{a}-{b} (if month first)"
+            )
+        return f"date '{clean}' is not a real day (read as {'day/month' if order == 'dmy' else 'month/day'}/year)"
+    if re.match(r"^\d{5,}-\d{1,2}-\d{1,2}$", clean):
+        return f"date '{_preview(clean)}' has a year with more than four digits; check the year"
+    return (
+        f"date '{_preview(clean)}' is not a date in the form YYYY-MM-DD (ISO 8601), e.g. 2025-05-16"
+    )
+
+
+def explain_capital(value: str, capitals: Mapping[str, list[str]]) -> str:
+    clean = value.strip(_EDGE_CHARS)
+    if not clean:
+        return f"capital is empty; write one of {', '.join(sorted(capitals))}"
+    if too_long := _too_long("capital", clean):
+        return too_long
+    table = capital_table(capitals)
+    close = difflib.get_close_matches(fold(clean), list(table), n=1, cutoff=0.6)
+    hint = f"; did you mean {table[close[0]]}?" if close else "."
+    known = ", ".join(sorted(capitals))
+    return (
+        f"capital '{_preview(clean)}' is not known{hint} Known capitals: {known} "
+        "(aliases such as Russia, Kremlin or Kiev also work)"
+    )
+
+
+def explain_stance(value: str) -> str:
+    clean = value.strip(_EDGE_CHARS)
+    if not clean:
+        return (
+            "stance is empty; write confirm, deny or no_comment. (Suggesting a stance from the "
+            "quote needs the stance classifier, which is not available yet.)"
+        )
+    close = difflib.get_close_matches(fold(clean), list(STANCE_SYNONYMS), n=1, cutoff=0.7)
+    hint = f"; did you mean {STANCE_SYNONYMS[close[0]]}?" if close else "."
+    return (
+        f"stance '{_preview(clean)}' is not known{hint} Use confirm, deny or no_comment "
+        "(synonyms such as denied or 'neither confirm nor deny' also work)"
+    )
+
+
+def explain(
+    column: str, value: str, *, order: str | None, capitals: Mapping[str, list[str]]
+) -> str:
+    """Why the raw `value` of `column` was refused, in words a person can act on."""
+    if column == "date":
+        return explain_date(value, order)
+    if column == "capital":
+        return explain_capital(value, capitals)
+    if column == "stance":
+        return explain_stance(value)
+    clean = value.strip(_EDGE_CHARS)
+    if column == "topic" and not clean:
+        return "topic is empty; every statement needs the claim it is about (one stable title per claim)"
+    if too_long := _too_long(column, clean):
+        return too_long
+    if column == "source_url":
+        return (
+            f"source_url '{_preview(clean)}' is not a web address; it must start with http:// or "
+            "https:// and contain no spaces"
+        )
+    if column == "quote_language":
+        return (
+            f"quote_language '{_preview(clean)}' is not a language code; use a two-letter ISO 639-1 "
+            "code such as en, fr, ru or uk"
+        )
+    return f"{column} '{_preview(clean)}' is not accepted"

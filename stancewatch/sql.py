@@ -1,0 +1,115 @@
+"""Named queries: every SQL statement lives in queries/<name>.sql and is run by its name.
+
+Each file starts with a header (`-- purpose:`, `-- params:`, `-- returns:`). The declared params are
+checked against what the caller binds, so a typo fails loudly instead of silently matching nothing.
+Values are always bound (DuckDB `$name` parameters), never formatted into the SQL text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from stancewatch.config import QUERIES_DIR
+
+_PARAM_DECL = re.compile(r"\$(\w+)\s+([A-Z][A-Z0-9_\[\]]*)")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One .sql file: its name (path under queries/ without .sql), header and text."""
+
+    name: str
+    purpose: str
+    params: dict[str, str]
+    returns: str
+    text: str
+
+
+def _header_value(lines: list[str], key: str, name: str) -> str:
+    prefix = f"-- {key}:"
+    for line in lines:
+        if line.startswith(prefix):
+            return line[len(prefix) :].strip()
+    raise ValueError(f"queries/{name}.sql has no '{prefix}' header line")
+
+
+@functools.cache
+def load(name: str) -> NamedQuery:
+    """Read and parse queries/<name>.sql once per process."""
+    path = (QUERIES_DIR / f"{name}.sql").resolve()
+    if QUERIES_DIR.resolve() not in path.parents:
+        raise ValueError(f"query name {name!r} leaves the queries folder")
+    text = path.read_text(encoding="utf-8")
+    header = [line for line in text.splitlines() if line.startswith("--")]
+    params_decl = _header_value(header, "params", name)
+    params = {} if params_decl == "none" else dict(_PARAM_DECL.findall(params_decl))
+    return NamedQuery(
+        name=name,
+        purpose=_header_value(header, "purpose", name),
+        params=params,
+        returns=_header_value(header, "returns", name),
+        text=text,
+    )
+
+
+def _checked_params(query: NamedQuery, params: dict[str, Any] | None) -> dict[str, Any] | None:
+    given = set(params or {})
+    declared = set(query.params)
+    if given != declared:
+        raise TypeError(
+            f"query {query.name}: declared params {sorted(declared)}, given {sorted(given)}"
+        )
+    return params or None
+
+
+def execute(
+    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
+) -> None:
+    """Run a query for its effect (DDL, INSERT, UPDATE); nothing is left open on the connection."""
+    query = load(name)
+    con.execute(query.text, _checked_params(query, params))
+    # A SELECT-shaped tail would leave a streaming result open (DuckDB 2.x): drain it.
+    con.fetchall()
+
+
+def df(
+    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
+) -> pd.DataFrame:
+    """Run a query and return its rows as a pandas DataFrame (drains the result)."""
+    query = load(name)
+    return con.execute(query.text, _checked_params(query, params)).df()
+
+
+def rows(
+    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
+) -> list[tuple[Any, ...]]:
+    """Run a query and return its rows as tuples (drains the result)."""
+    query = load(name)
+    return con.execute(query.text, _checked_params(query, params)).fetchall()
+
+
+def scalar(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> Any:
+    """Run a query that returns one value."""
+    result = rows(con, name, params)
+    return result[0][0] if result else None
+
+
+def relation(
+    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
+) -> duckdb.DuckDBPyRelation:
+    """A lazy relation of a query, for streaming writes (write_parquet) without pandas."""
+    query = load(name)
+    return con.sql(query.text, params=_checked_params(query, params))
+
+
+def all_names() -> list[str]:
+    """Every named query, for tests that check headers and parameters."""
+    return sorted(
+        p.relative_to(QUERIES_DIR).with_suffix("").as_posix() for p in QUERIES_DIR.rglob("*.sql")
+    )

@@ -1,0 +1,101 @@
+"""Shared fixtures: real DuckDB files built with the real schema, and small CSV builders."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+# AppTests share one process-wide cached connection: point it at a throwaway file before any
+# test imports the app, so no test ever touches data/stancewatch.duckdb.
+os.environ.setdefault(
+    "STANCEWATCH_DB", str(Path(tempfile.mkdtemp(prefix="stancewatch-tests-")) / "app.duckdb")
+)
+
+from stancewatch import db
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "statements_seed.csv"
+HEADER = ["date", "capital", "topic", "stance", "speaker", "quote", "source_url"]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A new, migrated, empty database file."""
+    con = db.open_db(tmp_path / "store.duckdb", seed=False)
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A database loaded with the real seed statements."""
+    con = db.open_db(tmp_path / "seeded.duckdb", seed=True)
+    yield con
+    con.close()
+
+
+def make_csv(rows: list[list[str]], header: list[str] | None = None, delimiter: str = ",") -> bytes:
+    """CSV bytes (UTF-8) from rows; synthetic test data only."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(header or HEADER)
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def good_row(**overrides: str) -> list[str]:
+    """One valid synthetic row in HEADER order."""
+    row = {
+        "date": "2025-03-01",
+        "capital": "Paris",
+        "topic": "Synthetic test topic",
+        "stance": "confirm",
+        "speaker": "Test Speaker",
+        "quote": "Synthetic quote for tests.",
+        "source_url": "https://example.org/synthetic",
+    }
+    row.update(overrides)
+    return [row[c] for c in HEADER]
+
+
+def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
+    """Row counts and a content checksum of every table: equal snapshots = database unchanged."""
+    tables = ["statements", "topics", "batches", "stance_revisions", "statements_archive"]
+    out: dict[str, object] = {}
+    for table in tables:
+        # Test-only introspection of our own fixed table names (no user input).
+        out[table] = con.execute(
+            f"SELECT count(*), coalesce(sum(hash(t)), 0) FROM {table} AS t"
+        ).fetchall()[0]
+    return out
+
+
+def plotly_values(value: object) -> list[object]:
+    """A trace array from a chart spec as a list: plotly packs numbers as {dtype, bdata} (base64)."""
+    if isinstance(value, dict) and "bdata" in value:
+        import base64
+
+        import numpy as np
+
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
+    return list(value)  # type: ignore[call-overload]
+
+
+def chart_traces(spec: str) -> dict[str, dict[str, object]]:
+    """Traces of an AppTest plotly_chart element's JSON spec, by name, arrays decoded."""
+    import json
+
+    traces = {}
+    for trace in json.loads(spec)["data"]:
+        traces[trace["name"]] = {
+            k: plotly_values(v) if k in ("x", "y", "text", "customdata") else v
+            for k, v in trace.items()
+        }
+    return traces

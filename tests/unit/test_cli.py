@@ -1,0 +1,107 @@
+"""`python -m stancewatch`, run as a user runs it: a subprocess, real files, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from stancewatch import config, db, handoff
+from tests.conftest import SEED, good_row, make_csv
+
+
+def cli(*args: str | Path, db_path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "stancewatch", "--db", str(db_path), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=config.ROOT,
+        timeout=120,
+    )
+
+
+def test_ingest_seed_then_again_reports_duplicates(tmp_path: Path) -> None:
+    scratch = tmp_path / "scratch.duckdb"
+    first = cli("ingest", SEED, db_path=scratch)
+    assert first.returncode == 0, first.stderr
+    assert "207 statements inserted" in first.stdout
+    second = cli("ingest", SEED, db_path=scratch)
+    assert second.returncode == 0, second.stderr
+    assert "nothing new to insert" in second.stdout and "rows duplicate: 207" in second.stdout
+
+
+def test_rejected_file_exits_1_and_names_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(make_csv([good_row(), good_row(capital="Moskow", quote="other")]))
+    result = cli("ingest", bad, db_path=tmp_path / "x.duckdb")
+    assert result.returncode == 1
+    assert "line 3, capital" in result.stdout and "did you mean Moscow?" in result.stdout
+    con = duckdb.connect(str(tmp_path / "x.duckdb"))
+    assert con.execute("SELECT count(*) FROM statements").fetchall() == [(0,)]
+    con.close()
+
+
+def test_skip_invalid_and_dry_run(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(make_csv([good_row(), good_row(date="2026-02-30", quote="other")]))
+    target = tmp_path / "y.duckdb"
+    dry = cli("ingest", path, "--dry-run", "--skip-invalid", db_path=target)
+    assert dry.returncode == 0 and "dry run, nothing written; 1 new statements" in dry.stdout
+    written = cli("ingest", path, "--skip-invalid", "--json", db_path=target)
+    assert written.returncode == 0 and '"rows_inserted": 1' in written.stdout
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert cli("ingest", tmp_path / "missing.csv", db_path=tmp_path / "z.duckdb").returncode == 2
+    assert cli("frobnicate", db_path=tmp_path / "z.duckdb").returncode == 2
+
+
+def test_export_csv_neutralises_formulas_and_parquet_keeps_text(tmp_path: Path) -> None:
+    path = tmp_path / "f.csv"
+    path.write_bytes(make_csv([good_row(quote='=HYPERLINK("http://x","y")')]))
+    target = tmp_path / "e.duckdb"
+    assert cli("ingest", path, db_path=target).returncode == 0
+    out_csv, out_pq = tmp_path / "all.csv", tmp_path / "all.parquet"
+    assert cli("export", "--out", out_csv, db_path=target).returncode == 0
+    assert cli("export", "--format", "parquet", "--out", out_pq, db_path=target).returncode == 0
+    raw = out_csv.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(out_csv, encoding="utf-8-sig")
+    assert frame.loc[0, "quote"] == '\'=HYPERLINK("http://x","y")'
+    assert frame.loc[0, "topic"] == "Synthetic test topic"
+    assert pd.read_parquet(out_pq).loc[0, "quote"] == '=HYPERLINK("http://x","y")'
+
+
+def test_stats_prints_counts_by_capital_and_stance(tmp_path: Path) -> None:
+    target = tmp_path / "s.duckdb"
+    assert cli("init", db_path=target).returncode == 0
+    out = cli("stats", db_path=target).stdout
+    assert out.splitlines()[0].split() == ["capital", "Confirm", "Deny", "No", "comment", "total"]
+    assert "Moscow" in out and out.splitlines()[-1].split()[-1] == "207"
+
+
+def test_ingest_while_another_process_holds_the_database(tmp_path: Path) -> None:
+    """The dashboard's situation: this process owns the file; the CLI hands its batch over."""
+    target = tmp_path / "held.duckdb"
+    con = db.open_db(target, seed=False)
+    server = handoff.serve(con, target)
+    try:
+        path = tmp_path / "cron.csv"
+        path.write_bytes(make_csv([good_row()]))
+        result = cli("ingest", path, db_path=target)
+        assert result.returncode == 0, result.stderr
+        assert "sent to the running dashboard" in result.stderr
+        assert con.execute("SELECT count(*) FROM statements").fetchall() == [(1,)]
+        stats = cli("stats", db_path=target)
+        assert stats.returncode == 0 and stats.stdout.splitlines()[-1].split()[-1] == "1"
+    finally:
+        server.shutdown()
+        server.server_close()
+    # Nobody listening any more, but the file is still held: a clear message at once, exit 2.
+    handoff.socket_path(target).unlink(missing_ok=True)
+    result = cli("ingest", path, db_path=target)
+    assert result.returncode == 2 and "is held by process" in result.stderr
+    con.close()

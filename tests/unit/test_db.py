@@ -1,0 +1,119 @@
+"""The store: migrations, the seed loaded once, and the constraints of DESIGN.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from stancewatch import config, db, sql
+
+
+def test_migrations_run_once_and_record_versions(tmp_path: Path) -> None:
+    con = db.connect(tmp_path / "m.duckdb")
+    applied = db.migrate(con)
+    assert applied == [v for v, _ in db.migrations()]
+    assert db.migrate(con) == []
+    assert sql.scalar(con, "schema/current_version") == max(applied)
+    con.close()
+
+
+def test_seed_loads_once_across_restarts(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    con = db.open_db(path)
+    assert con.execute("SELECT count(*) FROM statements").fetchall() == [(207,)]
+    con.close()
+    con = db.open_db(path)  # a restart
+    assert con.execute("SELECT count(*), count(DISTINCT batch_id) FROM statements").fetchall() == [
+        (207, 1)
+    ]
+    assert con.execute("SELECT count(*) FROM batches").fetchall() == [(1,)]
+    con.close()
+
+
+def test_seed_is_not_reloaded_after_its_rows_are_gone(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    con = db.open_db(path)
+    con.execute("DELETE FROM statements")
+    con.close()
+    con = db.open_db(path)
+    assert con.execute("SELECT count(*) FROM statements").fetchall() == [(0,)]
+    con.close()
+
+
+def test_db_path_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("STANCEWATCH_DB", str(tmp_path / "env.duckdb"))
+    assert config.db_path() == tmp_path / "env.duckdb"
+    assert config.db_path(tmp_path / "x.duckdb") == tmp_path / "x.duckdb"
+    monkeypatch.delenv("STANCEWATCH_DB")
+    assert config.db_path() == config.DEFAULT_DB
+
+
+def _insert(con: duckdb.DuckDBPyConnection, **over: object) -> None:
+    row = {"capital": "Paris", "stance": "confirm", "fingerprint": "fp-1", "source_url": None}
+    row.update(over)
+    con.execute(
+        "INSERT INTO statements (stated_on, capital, topic_id, stance, stance_origin, fingerprint,"
+        " batch_id, source_url) VALUES ('2025-01-01', $capital, 1, $stance, 'source', $fingerprint,"
+        " 1, $source_url)",
+        row,
+    )
+
+
+@pytest.fixture
+def with_parents(store: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    store.execute("INSERT INTO topics (title) VALUES ('Synthetic topic')")
+    store.execute(
+        'INSERT INTO batches (file_name, file_sha256, started_at, "by", rows_read, rows_inserted,'
+        " rows_duplicate, rows_rejected, status) VALUES ('t.csv', 'x', now(), 'test', 1, 1, 0, 0,"
+        " 'committed')"
+    )
+    return store
+
+
+def test_constraints_check_stance_capital_fingerprint_and_url(
+    with_parents: duckdb.DuckDBPyConnection,
+) -> None:
+    _insert(with_parents)
+    with pytest.raises(duckdb.ConstraintException):
+        _insert(with_parents, fingerprint="fp-2", stance="maybe")
+    with pytest.raises(duckdb.ConstraintException):
+        _insert(with_parents, fingerprint="fp-3", capital="Atlantis")
+    with pytest.raises(duckdb.ConstraintException):
+        _insert(with_parents, fingerprint="fp-1")
+    with pytest.raises(duckdb.ConstraintException):
+        _insert(with_parents, fingerprint="fp-4", source_url="javascript:alert(1)")
+    assert with_parents.execute("SELECT count(*) FROM statements").fetchall() == [(1,)]
+
+
+def test_capitals_are_data(store: duckdb.DuckDBPyConnection) -> None:
+    rows = dict(sql.rows(store, "ingest/capitals"))
+    assert set(rows) == {"Paris", "Moscow", "Kyiv"}
+    assert "Kremlin" in rows["Moscow"] and "Kiev" in rows["Kyiv"] and "Elysee" in rows["Paris"]
+
+
+def test_second_process_gets_a_clear_lock_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "locked.duckdb"
+    con = db.open_db(path, seed=False)
+    code = (
+        "import sys; from pathlib import Path; from stancewatch import db\n"
+        "try:\n    db.connect(Path(sys.argv[1]))\nexcept db.DatabaseLocked as e:\n"
+        "    print(e.pid); print(e)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=config.ROOT,
+        timeout=60,
+    ).stdout.splitlines()
+    con.close()
+    import os
+
+    assert out[0] == str(os.getpid())
+    assert "held by process" in out[1] and "Upload" in out[1]
