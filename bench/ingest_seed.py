@@ -17,9 +17,9 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from stancewatch import db  # noqa: E402
-from stancewatch.config import SEED_CSV  # noqa: E402
-from stancewatch.ingest import ingest_bytes  # noqa: E402
+from stancewatch import db
+from stancewatch.config import SEED_CSV
+from stancewatch.ingest import ingest_bytes
 
 
 def _time_ingest(work: Path, data: bytes, i: int) -> float:
