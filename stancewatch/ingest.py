@@ -125,7 +125,11 @@ def _map_header(header: list[str]) -> tuple[dict[str, int], dict[int, str]]:
                 )
             known[folded] = pos
         else:
-            extra[pos] = name.strip() or f"column_{pos + 1}"
+            # Two unknown columns with one name both survive: the second gets its position.
+            label = name.strip() or f"column_{pos + 1}"
+            if label in extra.values():
+                label = f"{label} (column {pos + 1})"
+            extra[pos] = label
     missing = [c for c in contract.REQUIRED if c not in known]
     if "stance" not in known and "quote" not in known:
         missing.append("stance (or quote)")
@@ -343,7 +347,17 @@ def _write(
     sha256: str,
     started: dt.datetime,
 ) -> int:
-    """One transaction: batch row, new topics, statements. Returns the batch id."""
+    """One transaction: batch row, new topics, statements. Returns the batch id.
+
+    Frames are registered on the cursor and unregistered only after COMMIT or ROLLBACK: DuckDB
+    refuses even an unregister inside an aborted transaction, which would hide the real error.
+    """
+    registered: list[str] = []
+
+    def register(name: str, frame: pd.DataFrame) -> None:
+        cur.register(name, frame)
+        registered.append(name)
+
     cur.begin()
     try:
         batch_id = sql.scalar(
@@ -362,21 +376,16 @@ def _write(
         )
         topic_ids = {normalise.fold(title): tid for tid, title in sql.rows(cur, "ingest/topic_ids")}
         folded = new["topic"].map(normalise.fold)
-        fresh = new.loc[~folded.isin(topic_ids.keys())].assign(key=folded).drop_duplicates("key")
+        is_fresh = ~folded.isin(topic_ids.keys())
+        fresh = pd.DataFrame({"title": new.loc[is_fresh, "topic"], "key": folded[is_fresh]})
+        fresh = fresh.drop_duplicates("key")
         if len(fresh):
-            cur.register("new_topics", fresh[["topic"]].rename(columns={"topic": "title"}))
-            try:
-                created = sql.rows(cur, "ingest/insert_topics")
-            finally:
-                cur.unregister("new_topics")
+            register("new_topics", fresh[["title"]])
+            created = sql.rows(cur, "ingest/insert_topics")
             topic_ids.update({normalise.fold(title): tid for tid, title in created})
-        report.new_topics = sorted(fresh["topic"])
-        incoming = new.assign(topic_id=folded.map(topic_ids).astype("int64"))
-        cur.register("incoming", incoming)
-        try:
-            sql.execute(cur, "ingest/insert_statements", {"batch_id": batch_id})
-        finally:
-            cur.unregister("incoming")
+        report.new_topics = sorted(fresh["title"])
+        register("incoming", new.assign(topic_id=folded.map(topic_ids).astype("int64")))
+        sql.execute(cur, "ingest/insert_statements", {"batch_id": batch_id})
         stored = sql.scalar(cur, "ingest/batch_row_count", {"batch_id": batch_id})
         if stored != len(new):
             raise RuntimeError(f"batch {batch_id}: {stored} rows stored, {len(new)} expected")
@@ -384,6 +393,9 @@ def _write(
     except BaseException:
         cur.rollback()
         raise
+    finally:
+        for name in registered:
+            cur.unregister(name)
     return int(batch_id)
 
 

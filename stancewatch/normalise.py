@@ -132,7 +132,8 @@ _DMY = r"^(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})$"
 
 
 def day_month_order(raw: pd.Series) -> str | None:
-    """'dmy' or 'mdy' when the file's slashed/dotted dates tell the order apart, else None.
+    """'dmy' or 'mdy' when the file's slashed/dotted dates tell the order apart, 'mixed' when they
+    contradict each other, else None.
 
     The order is decided for the whole file from the values that can only be read one way
     (25/04/2025 is day first). If none can, or the file contradicts itself, nothing is guessed.
@@ -140,6 +141,8 @@ def day_month_order(raw: pd.Series) -> str | None:
     parts = text(raw).dropna().str.extract(_DMY).dropna().astype(int)
     day_first = bool((parts["a"] > 12).any())
     month_first = bool((parts["b"] > 12).any())
+    if day_first and month_first:
+        return "mixed"
     if day_first != month_first:
         return "dmy" if day_first else "mdy"
     return None
@@ -150,7 +153,7 @@ def dates(raw: pd.Series, order: str | None) -> pd.Series:
     clean = text(raw).fillna("")
     iso = clean.str.extract(_ISO)
     joined = iso["y"] + "-" + iso["m"] + "-" + iso["d"]
-    if order:
+    if order in ("dmy", "mdy"):
         dmy = clean.str.extract(_DMY)
         day, month = (dmy["a"], dmy["b"]) if order == "dmy" else (dmy["b"], dmy["a"])
         other = dmy["y"] + "-" + month.str.zfill(2) + "-" + day.str.zfill(2)
@@ -224,6 +227,17 @@ def explain_date(value: str, order: str | None) -> str:
     dmy = re.match(_DMY, clean)
     if dmy:
         a, b, y = dmy["a"].zfill(2), dmy["b"].zfill(2), dmy["y"]
+        if order == "mixed":
+            readings = [
+                f"{y}-{m}-{d}"
+                for d, m in ((a, b), (b, a))
+                if not pd.isna(pd.to_datetime(f"{y}-{m}-{d}", format="%Y-%m-%d", errors="coerce"))
+            ]
+            return (
+                f"date '{clean}': this file writes dates both day first (like 25/04) and month "
+                "first (like 04/25), so no order can be trusted; write every date as YYYY-MM-DD"
+                + (f" (this one: {' or '.join(dict.fromkeys(readings))})" if readings else "")
+            )
         if order is None:
             return (
                 f"date '{clean}' could be day/month or month/day and nothing in the file tells "
