@@ -47,6 +47,16 @@ def _parser() -> argparse.ArgumentParser:
         help="output file (default: statements.<format>)",
     )
     sub.add_parser("stats", help="counts of statements by capital and stance")
+    p = sub.add_parser("query", help="run a named query from queries/ (e.g. stance_changes)")
+    p.add_argument("name", help="the query's name, e.g. stance_share or analytics/stance_share")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a parameter; lists are comma-separated (capitals=Paris,Moscow); dates YYYY-MM-DD",
+    )
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sub.add_parser("init", help="create or migrate the database and load the seed if it is new")
     return parser
 
@@ -105,6 +115,15 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "export":
         out = args.out or Path(f"statements.{args.format}")
         request |= {"out": str(out.resolve()), "format": args.format}
+    elif args.command == "query":
+        raw: dict[str, str] = {}
+        for item in args.param:
+            key, sep, value = item.partition("=")
+            if not sep or not key.strip():
+                print(f"error: --param {item!r} is not KEY=VALUE", file=sys.stderr)
+                return EXIT_USAGE
+            raw[key.strip()] = value
+        request |= {"name": args.name, "params": raw, "format": args.format}
     try:
         response = _run_local(path, args, request)
     except db.DatabaseLocked as locked:
@@ -134,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{response['rows']} statements written to {request['out']}")
     elif args.command == "stats":
         _print_stats(response["rows"])
+    elif args.command == "query":
+        print(response["output"])
     elif args.command == "init":
         print(f"database ready: {path}")
     return EXIT_OK

@@ -57,6 +57,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             con.rollback()
             raise
         applied.append(version)
+    # Macros are logic, not data: replaced on every start so they always match this code.
+    sql.execute(con, "schema/macros")
     return applied
 
 

@@ -23,8 +23,8 @@ from typing import Any
 
 import duckdb
 
-from stancewatch import export, ingest, sql
-from stancewatch.filters import Filters
+from stancewatch import export, ingest, query_cli, sql
+from stancewatch.params import Filters
 
 _LENGTH = struct.Struct(">Q")
 MAX_REQUEST = 1 << 31
@@ -92,6 +92,14 @@ def handle(con: duckdb.DuckDBPyConnection, request: dict[str, Any]) -> dict[str,
             }
         finally:
             cur.close()
+    if op == "query":
+        try:
+            output = query_cli.run(
+                con, str(request["name"]), dict(request["params"]), request["format"]
+            )
+        except (KeyError, ValueError, TypeError) as exc:
+            return {"ok": False, "error": exc.args[0] if exc.args else str(exc)}
+        return {"ok": True, "output": output}
     return {"ok": False, "error": f"unknown operation {op!r}"}
 
 

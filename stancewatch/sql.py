@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from stancewatch.config import QUERIES_DIR
+from stancewatch.params import check_choices
 
 _PARAM_DECL = re.compile(r"\$(\w+)\s+([A-Z][A-Z0-9_\[\]]*)")
 
@@ -62,9 +63,13 @@ def _checked_params(query: NamedQuery, params: dict[str, Any] | None) -> dict[st
     given = set(params or {})
     declared = set(query.params)
     if given != declared:
+        missing, unknown = sorted(declared - given), sorted(given - declared)
         raise TypeError(
             f"query {query.name}: declared params {sorted(declared)}, given {sorted(given)}"
+            + (f"; missing {missing}" if missing else "")
+            + (f"; unknown {unknown}" if unknown else "")
         )
+    check_choices(params or {})
     return params or None
 
 
@@ -106,6 +111,18 @@ def relation(
     """A lazy relation of a query, for streaming writes (write_parquet) without pandas."""
     query = load(name)
     return con.sql(query.text, params=_checked_params(query, params))
+
+
+def resolve(name: str) -> str:
+    """A query's full name from its full or short name ('stance_share' -> 'analytics/stance_share')."""
+    names = all_names()
+    if name in names:
+        return name
+    matches = [n for n in names if n.rsplit("/", 1)[-1] == name]
+    if len(matches) == 1:
+        return matches[0]
+    hint = f"; it could be {', '.join(matches)}" if matches else ""
+    raise KeyError(f"no query named {name!r}{hint}. Known: {', '.join(names)}")
 
 
 def all_names() -> list[str]:

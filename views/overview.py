@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import charts
 from components.database import query
-from stancewatch.filters import Filters
+from stancewatch.params import Filters
 
 params = Filters().params()
 totals = query("stats/totals", params).iloc[0]

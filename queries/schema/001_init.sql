@@ -95,20 +95,3 @@ CREATE TABLE statements_archive (
     recorded_at       TIMESTAMPTZ,
     archived_at       TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
 );
-
--- The common filters of DESIGN.md in one place: every named query reads statements through this macro.
--- An empty list or NULL means "all"; text is matched literally (no LIKE wildcards), case-insensitively.
-CREATE MACRO filtered_statements(start_on, end_on, capitals, topics, stances, speakers, text) AS TABLE
-    SELECT s.*, t.title AS topic
-    FROM statements AS s
-    JOIN topics AS t ON t.id = s.topic_id
-    WHERE (start_on IS NULL OR s.stated_on >= start_on)
-      AND (end_on IS NULL OR s.stated_on <= end_on)
-      AND (capitals IS NULL OR len(capitals) = 0 OR list_contains(capitals, s.capital))
-      AND (topics IS NULL OR len(topics) = 0 OR list_contains(topics, t.title))
-      AND (stances IS NULL OR len(stances) = 0 OR list_contains(stances, s.stance))
-      AND (speakers IS NULL OR len(speakers) = 0 OR list_contains(speakers, s.speaker))
-      AND (text IS NULL OR text = ''
-           OR contains(lower(coalesce(s.quote, '')), lower(text))
-           OR contains(lower(coalesce(s.speaker, '')), lower(text))
-           OR contains(lower(t.title), lower(text)));

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -105,3 +107,39 @@ def test_ingest_while_another_process_holds_the_database(tmp_path: Path) -> None
     result = cli("ingest", path, db_path=target)
     assert result.returncode == 2 and "is held by process" in result.stderr
     con.close()
+
+
+def test_query_command_formats_and_params(tmp_path: Path) -> None:
+    target = tmp_path / "q.duckdb"
+    assert cli("init", db_path=target).returncode == 0
+    table = cli("query", "stance_changes", "--param", "capitals=Paris,Moscow", db_path=target)
+    assert table.returncode == 0, table.stderr
+    assert "Bonne visit to Moscow" in table.stdout and "Kyiv" not in table.stdout.split("\n")[1]
+    as_json = cli(
+        "query", "analytics/latest_stance", "--format", "json",
+        "--param", "topics=Bonne visit to Moscow (Feb 2026)", db_path=target,
+    )  # fmt: skip
+    rows = json.loads(as_json.stdout)
+    assert {r["capital"]: r["stance"] for r in rows} == {"Paris": "confirm", "Moscow": "confirm"}
+    assert rows[0]["stated_on"] == "2026-02-10"
+    as_csv = cli(
+        "query", "stance_share", "--format", "csv", "--param", "grain=year",
+        "--param", "start_on=2025-01-01", db_path=target,
+    )  # fmt: skip
+    frame = pd.read_csv(io.StringIO(as_csv.stdout))
+    assert set(frame.period) == {"2025-01-01", "2026-01-01"}
+    assert frame.groupby(["period", "capital"]).share.sum().round(6).eq(1).all()
+
+
+def test_query_command_refuses_bad_params(tmp_path: Path) -> None:
+    target = tmp_path / "q.duckdb"
+    bad_grain = cli("query", "stance_share", "--param", "grain=fortnight", db_path=target)
+    assert bad_grain.returncode == 2 and "grain must be one of" in bad_grain.stderr
+    unknown = cli("query", "kpis", "--param", "colour=red", db_path=target)
+    assert unknown.returncode == 2 and "has no parameter colour" in unknown.stderr
+    assert "start_on (DATE)" in unknown.stderr
+    bad_date = cli("query", "kpis", "--param", "start_on=16/05/2025", db_path=target)
+    assert bad_date.returncode == 2 and "not a valid DATE" in bad_date.stderr
+    no_such = cli("query", "nope", db_path=target)
+    assert no_such.returncode == 2 and "no query named 'nope'" in no_such.stderr
+    assert cli("query", "kpis", "--param", "oops", db_path=target).returncode == 2

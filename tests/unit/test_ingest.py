@@ -13,9 +13,9 @@ from typing import Any
 
 import duckdb
 import pytest
-from conftest import HEADER, SEED, good_row, make_csv, snapshot
 
 from stancewatch.ingest import IngestReport, ingest_bytes
+from tests.conftest import HEADER, SEED, good_row, make_csv, snapshot
 
 SEED_ROWS = 207
 SEED_TOPICS = 58

@@ -1,0 +1,20 @@
+-- purpose: topics on which the capitals' latest stances (under the filters) differ, one row per topic with each capital's latest stance and date
+-- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR
+-- returns: topic VARCHAR, last_on DATE, confirm VARCHAR[], deny VARCHAR[], no_comment VARCHAR[], latest STRUCT(capital VARCHAR, stance VARCHAR, stated_on DATE)[]
+WITH f AS (
+    SELECT * FROM filtered_statements($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text)
+),
+latest AS (
+    SELECT topic, capital, arg_max(stance, (stated_on, id)) AS stance, max(stated_on) AS stated_on
+    FROM f
+    GROUP BY topic, capital
+)
+SELECT topic, max(stated_on) AS last_on,
+       coalesce(list_sort(list(capital) FILTER (WHERE stance = 'confirm')), []) AS confirm,
+       coalesce(list_sort(list(capital) FILTER (WHERE stance = 'deny')), []) AS deny,
+       coalesce(list_sort(list(capital) FILTER (WHERE stance = 'no_comment')), []) AS no_comment,
+       list({'capital': capital, 'stance': stance, 'stated_on': stated_on} ORDER BY capital) AS latest
+FROM latest
+GROUP BY topic
+HAVING count(DISTINCT stance) > 1
+ORDER BY last_on DESC, topic;
