@@ -49,10 +49,9 @@ def check_choices(params: dict[str, Any]) -> None:
     for name, allowed in CHOICES.items():
         if name in params and params[name] not in allowed:
             raise ValueError(f"{name} must be one of {', '.join(allowed)}; got {params[name]!r}")
-    if "limit" in params and not (
-        isinstance(params["limit"], int) and 0 < params["limit"] <= MAX_PAGE
-    ):
-        raise ValueError(f"limit must be a whole number from 1 to {MAX_PAGE}")
+    limit = params.get("limit")
+    if limit is not None and not (isinstance(limit, int) and 0 < limit <= MAX_PAGE):
+        raise ValueError(f"limit must be a whole number from 1 to {MAX_PAGE}, or empty for all")
     if "offset" in params and not (isinstance(params["offset"], int) and params["offset"] >= 0):
         raise ValueError("offset must be a whole number, 0 or more")
 

@@ -31,7 +31,8 @@ CREATE OR REPLACE MACRO stance_history() AS TABLE
            lag(s.stated_on) OVER w AS previous_on,
            lag(s.speaker) OVER w AS previous_speaker,
            lag(s.quote) OVER w AS previous_quote,
-           lag(s.source_url) OVER w AS previous_source_url
+           lag(s.source_url) OVER w AS previous_source_url,
+           lead(s.stated_on) OVER w AS next_on
     FROM statements AS s
     JOIN topics AS t ON t.id = s.topic_id
     WINDOW w AS (PARTITION BY s.capital, s.topic_id ORDER BY s.stated_on, s.id);

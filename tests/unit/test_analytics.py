@@ -55,6 +55,8 @@ def fx(store: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = None, **extra):
+    if name == "stance_changes":
+        extra.setdefault("limit", None)
     return sql.df(con, f"analytics/{name}", {**(filters or Filters()).params(), **extra})
 
 
@@ -87,6 +89,11 @@ def test_date_filter_between_a_statement_and_its_change_keeps_the_change(fx) -> 
     assert first.previous_on.date() == D(2025, 1, 1)  # looked up outside the window
     assert len(got) == 2
     assert run(fx, "stance_changes", Filters(end_on=D(2025, 1, 4))).empty  # nothing invented
+
+
+def test_stance_changes_limit_keeps_the_newest(fx) -> None:
+    got = run(fx, "stance_changes", limit=2)
+    assert got.stated_on.tolist() == [pd.Timestamp("2025-03-15"), pd.Timestamp("2025-02-10")]
 
 
 def test_date_filter_hides_changes_outside_the_window(fx) -> None:
@@ -246,6 +253,13 @@ def test_topic_timeline(fx) -> None:
     ]
     assert got.is_change.tolist() == [False, False, False, True]
     assert got.source_url.isna().all() and (got.batch_id == 1).all()
+    # next_on: the same capital's next statement on the topic, from its full history.
+    assert [None if pd.isna(d) else d.date() for d in got.next_on] == [
+        D(2025, 2, 20),
+        D(2025, 3, 15),
+        None,
+        None,
+    ]
 
 
 PAGE = {"sort": "stated_on", "descending": True, "limit": 50, "offset": 0}
@@ -309,7 +323,7 @@ COMMON_QUERIES = [
     for n in sql.all_names()
     if n.startswith("analytics/") and "capitals" in sql.load(n).params
 ]
-EXTRA = {"grain": "month", **PAGE}
+EXTRA = {"grain": "month", **PAGE}  # includes limit (stance_changes, statements)
 
 
 @pytest.mark.parametrize("name", COMMON_QUERIES)

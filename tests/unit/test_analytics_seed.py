@@ -37,7 +37,7 @@ def changes_from_csv() -> Counter[str]:
 
 
 def changes(con: duckdb.DuckDBPyConnection, **filters: object):
-    return sql.df(con, "analytics/stance_changes", Filters(**filters).params())
+    return sql.df(con, "analytics/stance_changes", {**Filters(**filters).params(), "limit": None})
 
 
 def test_seed_change_count_per_capital(seeded: duckdb.DuckDBPyConnection) -> None:
