@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 PORT   ?= 8501
 
-.PHONY: setup run test lint format browser clean
+.PHONY: setup run test lint format browser screenshots clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ lint: setup
 
 test: setup browser lint
 	$(BIN)/python -m pytest
+
+# Refresh the README's screenshots from the e2e run (real server, Chromium, seed data).
+screenshots: setup browser
+	STANCEWATCH_UPDATE_DOCS=1 $(BIN)/python -m pytest tests/e2e -k screenshot -q
 
 format: setup
 	$(BIN)/ruff format .

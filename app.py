@@ -1,15 +1,27 @@
-"""Stancewatch dashboard: page config and navigation only; each page is a script in views/."""
+"""Stancewatch dashboard: page config, navigation, the shared sidebar filters and live refresh."""
 
 import streamlit as st
+
+from components import filters, live
+from components.database import query
 
 st.set_page_config(
     page_title="Stancewatch", page_icon=":material/record_voice_over:", layout="wide"
 )
 
 page = st.navigation(
-    [st.Page("views/overview.py", title="Overview", icon=":material/insights:", default=True)]
+    [
+        st.Page("views/overview.py", title="Overview", icon=":material/insights:", default=True),
+        st.Page("views/trends.py", title="Trends", icon=":material/show_chart:"),
+        st.Page("views/changes.py", title="Stance changes", icon=":material/swap_horiz:"),
+        st.Page("views/topics.py", title="Topics", icon=":material/topic:"),
+        st.Page("views/statements.py", title="Statements", icon=":material/table_rows:"),
+    ]
 )
-st.sidebar.caption(
-    "Stancewatch: what Paris, Moscow and Kyiv confirm, deny or decline to comment on."
-)
+live.start_run()
+filters.sidebar(filters.options_from(query("analytics/filter_options")))
+with st.sidebar:
+    st.divider()
+    live.watch()
+    st.caption("Stancewatch: what Paris, Moscow and Kyiv confirm, deny or decline to comment on.")
 page.run()

@@ -1,7 +1,13 @@
-"""The dashboard's one DuckDB connection per process, and named queries on a cursor of it."""
+"""The dashboard's one DuckDB connection per process, and cached named queries on cursors of it.
+
+Query results are cached by (query, parameters, data version): a new batch changes the version,
+so every open page gets fresh numbers at its next check, while reruns that change nothing (a
+widget click on another chart) reuse what was computed.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -15,13 +21,12 @@ from stancewatch import config, db, handoff, sql
 def connection() -> duckdb.DuckDBPyConnection:
     """Open, migrate and seed once per process; listen for CLI batches (handoff.py)."""
     path = config.db_path()
-    con = db.open_db(path)
+    con = db.open_db(path, seed=config.seed_on_start())
     handoff.serve(con, path)
     return con
 
 
-def query(name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
-    """Run a named query on its own cursor (cursors make the shared connection thread-safe)."""
+def _run(name: str, params: dict[str, Any] | None) -> pd.DataFrame:
     try:
         con = connection()
     except db.DatabaseLocked as exc:
@@ -32,3 +37,29 @@ def query(name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
         return sql.df(cur, name, params)
     finally:
         cur.close()
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    batch_id: int
+    statements: int
+    revision_id: int
+    as_of: pd.Timestamp | None
+
+
+def data_version() -> DataVersion:
+    """Uncached and cheap: what open pages poll to know whether anything was written."""
+    row = _run("live/data_version", None).iloc[0]
+    as_of = None if pd.isna(row["as_of"]) else row["as_of"]
+    return DataVersion(int(row["batch_id"]), int(row["statements"]), int(row["revision_id"]), as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(name: str, params: dict[str, Any] | None, version: DataVersion) -> pd.DataFrame:
+    return _run(name, params)
+
+
+def query(name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+    """A named query's rows for the data version this page run is showing."""
+    version = st.session_state.get("data_version") or data_version()
+    return _cached(name, params, version)

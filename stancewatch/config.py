@@ -36,3 +36,8 @@ def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
         return Path(explicit)
     env = os.environ.get("STANCEWATCH_DB")
     return Path(env) if env else DEFAULT_DB
+
+
+def seed_on_start() -> bool:
+    """Load the seed into a new database unless STANCEWATCH_NO_SEED=1 (start with an empty store)."""
+    return os.environ.get("STANCEWATCH_NO_SEED") != "1"

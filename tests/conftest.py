@@ -89,13 +89,22 @@ def plotly_values(value: object) -> list[object]:
 
 
 def chart_traces(spec: str) -> dict[str, dict[str, object]]:
-    """Traces of an AppTest plotly_chart element's JSON spec, by name, arrays decoded."""
+    """Traces of an AppTest plotly_chart element's JSON spec, by name, arrays decoded.
+
+    Traces sharing a name (one per facet panel, or a bar and its markers) are merged: their
+    x, y, text and customdata arrays are concatenated. Unnamed traces go under "".
+    """
     import json
 
-    traces = {}
+    arrays = ("x", "y", "text", "customdata", "base", "z")
+    traces: dict[str, dict[str, object]] = {}
     for trace in json.loads(spec)["data"]:
-        traces[trace["name"]] = {
-            k: plotly_values(v) if k in ("x", "y", "text", "customdata") else v
-            for k, v in trace.items()
-        }
+        decoded = {k: plotly_values(v) if k in arrays else v for k, v in trace.items()}
+        name = str(trace.get("name", ""))
+        if name not in traces:
+            traces[name] = decoded
+            continue
+        for key in arrays:
+            if key in decoded:
+                traces[name][key] = list(traces[name].get(key, [])) + list(decoded[key])
     return traces

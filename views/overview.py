@@ -1,28 +1,67 @@
-"""Overview: how many statements each capital made with each stance."""
+"""Overview: KPIs with deltas, the latest stance per capital and topic, the latest changes."""
 
 import streamlit as st
 
-from components import charts
+from components import charts, filters, layout, tables
 from components.database import query
-from stancewatch.params import Filters
+from stancewatch import describe
 
-params = Filters().params()
-totals = query("stats/totals", params).iloc[0]
-counts = query("stats/stance_counts", params)
+MATRIX_TOPICS = 25
 
-st.title("Overview")
-if not totals["statements"]:
-    st.info("No statements yet. Load a CSV with `python -m stancewatch ingest FILE`.")
-    st.stop()
+f = filters.current()
+p = f.params()
+layout.header("Overview", f)
+k = query("analytics/kpis", p).iloc[0]
+if not k["statements"]:
+    layout.empty_state()
 
-c1, c2, c3 = st.columns(3)
-c1.metric("Statements", f"{totals['statements']:,}")
-c2.metric("Topics", f"{totals['topics']:,}")
-c3.metric("Capitals", f"{totals['capitals']:,}")
+# No delta against a previous window that lies wholly before the first statement on record.
+first_on = query("analytics/filter_options").iloc[0]["first_on"]
+comparable = k["previous_end"] >= first_on
+window = f"{describe.day(k['window_start'])} – {describe.day(k['window_end'])}"
+previous = f"{describe.day(k['previous_start'])} – {describe.day(k['previous_end'])}"
+cols = st.columns(3)
+for col, label, now, before in [
+    (cols[0], "Statements", k["statements"], k["previous_statements"]),
+    (cols[1], "Topics", k["topics"], k["previous_topics"]),
+    (cols[2], "Stance changes", k["changes"], k["previous_changes"]),
+]:
+    col.metric(
+        label, f"{int(now):,}", delta=int(now - before) if comparable else None,
+        delta_color="off", border=True,
+        help=f"{window}, against the previous window of equal length ({previous}: {int(before):,}).",
+    )  # fmt: skip
 st.caption(
-    f"Statements made {totals['first_on']:%d %b %Y} – {totals['last_on']:%d %b %Y}; "
-    f"data as of {totals['last_recorded_at']:%d %b %Y %H:%M} UTC."
+    f"Window {window}; deltas against {previous}."
+    if comparable
+    else f"Window {window}: all the data on record, so there is no earlier window to compare with."
 )
 
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.subheader("Latest stance by capital and topic")
+    activity = query("analytics/topic_activity", {**p, "by_changes": False, "limit": MATRIX_TOPICS})
+    latest = query("analytics/latest_stance", p)
+    shown = activity["topic"].tolist()
+    layout.chart(
+        charts.latest_matrix(latest, topic_order=shown),
+        key="latest_matrix",
+        clickable=True,
+        n=int(activity["statements"].sum()),
+    )
+    if int(k["topics"]) > len(shown):
+        st.caption(
+            f"The {len(shown)} most recently active of {int(k['topics'])} topics. "
+            "Click a square to narrow the filters to its topic."
+        )
+with right:
+    st.subheader("Latest stance changes")
+    feed = query("analytics/stance_changes", {**p, "limit": 8})
+    if feed.empty:
+        st.info("No stance changes in this window.")
+    else:
+        tables.change_feed(feed)
+
 st.subheader("Statements by capital and stance")
-st.plotly_chart(charts.stance_counts_bar(counts), key="stance_counts_chart")
+counts = query("stats/stance_counts", p)
+layout.chart(charts.stance_counts_bar(counts), key="stance_counts_chart", n=int(k["statements"]))

@@ -20,12 +20,12 @@ def test_overview_shows_the_seed_counts() -> None:
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Statements"] == "207"
     assert metrics["Topics"] == "58"
-    assert metrics["Capitals"] == "3"
+    assert metrics["Stance changes"] == "24"
 
 
 def test_overview_chart_is_stances_by_capital_from_duckdb() -> None:
     at = _run()
-    charts = at.get("plotly_chart")
+    charts = [c for c in at.get("plotly_chart") if "stance_counts_chart" in c.proto.id]
     assert len(charts) == 1
     traces = chart_traces(charts[0].proto.spec)
     assert list(traces) == ["Confirm", "Deny", "No comment"]

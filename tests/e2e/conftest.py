@@ -20,6 +20,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("STANCEWATCH_CHROMIUM", "/usr/bin/chromium"))
+REFRESH = 2  # seconds between the live checks of the e2e server
+SHOTS = Path(os.environ.get("STANCEWATCH_SCREENSHOTS", ROOT / "test-output" / "screenshots"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -65,7 +67,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     db_path = work / "e2e.duckdb"
     port = free_port()
     log = work / "server.log"
-    env = {**os.environ, "STANCEWATCH_DB": str(db_path)}
+    env = {
+        **os.environ,
+        "STANCEWATCH_DB": str(db_path),
+        "STANCEWATCH_REFRESH_SECONDS": str(REFRESH),
+    }
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
@@ -105,7 +111,7 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
-    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
     pg = ctx.new_page()
     pg.set_default_timeout(30_000)
     errors: list[str] = []

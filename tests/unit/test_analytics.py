@@ -323,7 +323,7 @@ COMMON_QUERIES = [
     for n in sql.all_names()
     if n.startswith("analytics/") and "capitals" in sql.load(n).params
 ]
-EXTRA = {"grain": "month", **PAGE}  # includes limit (stance_changes, statements)
+EXTRA = {"grain": "month", "by_changes": True, **PAGE}  # PAGE has limit too
 
 
 @pytest.mark.parametrize("name", COMMON_QUERIES)
@@ -347,3 +347,28 @@ def test_values_are_bound_literally(fx, name: str) -> None:
     if name in ("topic_timeline", "statements", "latest_stance"):
         assert only_c.quote.tolist() == ["Synthetic c1"]
     assert fx.execute("SELECT count(*) FROM statements").fetchall() == [(11,)]
+
+
+def test_topic_activity(fx) -> None:
+    recent = run(fx, "topic_activity", by_changes=False, limit=None)
+    assert recent.topic.tolist() == [B, C, A]
+    assert recent.set_index("topic").loc[A, ["statements", "capitals", "changes"]].tolist() == [
+        6,
+        3,
+        3,
+    ]
+    most_changed = run(fx, "topic_activity", by_changes=True, limit=1)
+    assert most_changed.topic.tolist() == [A]
+    window = run(fx, "topic_activity", Filters(start_on=D(2025, 3, 1)), by_changes=True, limit=None)
+    assert dict(zip(window.topic, window.changes, strict=True)) == {B: 1, C: 0, A: 0}
+
+
+def test_data_version_changes_with_every_batch(fx) -> None:
+    before = sql.rows(fx, "live/data_version")[0]
+    report = ingest_bytes(
+        fx, make_csv([["2025-04-01", "Kyiv", A, "confirm", "Speaker K", "Synthetic a7", ""]]),
+        file_name="more.csv", by="test",
+    )  # fmt: skip
+    after = sql.rows(fx, "live/data_version")[0]
+    assert report.rows_inserted == 1
+    assert after[:3] == (before[0] + 1, before[1] + 1, 0) and after[3] >= before[3]

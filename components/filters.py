@@ -1,0 +1,168 @@
+"""The global sidebar filters, kept in the URL so a copied link restores the same view.
+
+Widgets are bound to query parameters (Streamlit's `bind="query-params"`) and rendered from
+app.py, the entrypoint, so their parameters survive a page switch. Lists repeat the parameter
+(`?capital=Paris&capital=Moscow`), so commas, quotes, accents and Cyrillic round-trip intact.
+Streamlit silently drops values that are not options; we say so in the sidebar first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from components.text import escape_markdown
+from stancewatch.config import STANCE_LABELS, STANCES
+from stancewatch.params import Filters
+
+# Widget key = URL parameter name.
+START, END, CAPITALS, TOPICS, STANCE, SPEAKERS, TEXT = (
+    "from", "to", "capital", "topic", "stance", "speaker", "q",
+)  # fmt: skip
+LIST_KEYS = (CAPITALS, TOPICS, STANCE, SPEAKERS)
+ALL_KEYS = (START, END, *LIST_KEYS, TEXT)
+MAX_TEXT = 200
+PENDING_TOPIC = "_narrow_to_topic"
+
+
+@dataclass(frozen=True)
+class Options:
+    capitals: list[str]
+    topics: list[str]
+    speakers: list[str]
+    first_on: dt.date | None
+    last_on: dt.date | None
+
+
+def options_from(frame: pd.DataFrame) -> Options:
+    """The one row of analytics/filter_options as Options (an empty store gives empty lists)."""
+    row = frame.iloc[0]
+
+    def listed(value: object) -> list[str]:
+        return [str(v) for v in value] if isinstance(value, (list, np.ndarray)) else []
+
+    def day(value: object) -> dt.date | None:
+        return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+    return Options(
+        capitals=listed(row["capitals"]),
+        topics=listed(row["topics"]),
+        speakers=listed(row["speakers"]),
+        first_on=day(row["first_on"]),
+        last_on=day(row["last_on"]),
+    )
+
+
+def _dropped_from_url(options: Options) -> list[str]:
+    """Values in the URL that are not options (only on a session's first run, before binding)."""
+    if st.session_state.get("_url_checked"):
+        return []
+    st.session_state["_url_checked"] = True
+    allowed = {
+        CAPITALS: set(options.capitals),
+        TOPICS: set(options.topics),
+        STANCE: {STANCE_LABELS[s] for s in STANCES} | set(STANCES),
+        SPEAKERS: set(options.speakers),
+    }
+    dropped = []
+    for key, known in allowed.items():
+        for value in st.query_params.get_all(key):
+            if value and value not in known:
+                dropped.append(f"{key} “{value[:80]}”")
+    for key in (START, END):
+        value = st.query_params.get(key)
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                dropped.append(f"{key} “{value[:80]}” (not a date; use YYYY-MM-DD)")
+    return dropped
+
+
+def sidebar(options: Options) -> None:
+    """Render the filter widgets in the sidebar (call once per run, from app.py)."""
+    dropped = _dropped_from_url(options)
+    pending = st.session_state.pop(PENDING_TOPIC, None)
+    if pending in options.topics:  # a chart click in the previous run
+        st.session_state[TOPICS] = [pending]
+    with st.sidebar:
+        st.markdown("**Filters**")
+        if dropped:
+            st.session_state["_dropped"] = dropped
+        if st.session_state.get("_dropped"):
+            st.warning(
+                "Ignored from the link (not in the data): "
+                + escape_markdown("; ".join(st.session_state["_dropped"])),
+                icon=":material/link_off:",
+            )
+        bounds = ""
+        if options.first_on and options.last_on:
+            bounds = f"Statements run from {options.first_on} to {options.last_on}."
+        st.date_input(
+            "From", value=None, key=START, bind="query-params", format="YYYY-MM-DD", help=bounds
+        )
+        st.date_input(
+            "To", value=None, key=END, bind="query-params", format="YYYY-MM-DD", help=bounds
+        )
+        st.multiselect(
+            "Capitals",
+            options.capitals,
+            key=CAPITALS,
+            bind="query-params",
+            placeholder="All capitals",
+        )
+        st.multiselect(
+            "Topics", options.topics, key=TOPICS, bind="query-params",
+            placeholder="All topics", help="Most recently active first.",
+        )  # fmt: skip
+        st.multiselect(
+            "Stances", list(STANCES), key=STANCE, bind="query-params",
+            format_func=STANCE_LABELS.__getitem__, placeholder="All stances",
+        )  # fmt: skip
+        st.multiselect(
+            "Speakers",
+            options.speakers,
+            key=SPEAKERS,
+            bind="query-params",
+            placeholder="All speakers",
+        )
+        st.text_input(
+            "Text", key=TEXT, bind="query-params", max_chars=MAX_TEXT,
+            placeholder="Words in quote, speaker or topic",
+            help="Ignores case and accents; matched literally.",
+        )  # fmt: skip
+        st.button(
+            "Reset filters", on_click=reset, icon=":material/filter_alt_off:", key="reset_filters"
+        )
+
+
+def current() -> Filters:
+    """The filters as the widgets hold them this run (an inverted range is put right)."""
+    state = st.session_state
+    start, end = state.get(START), state.get(END)
+    if start and end and start > end:
+        start, end = end, start
+    text = (state.get(TEXT) or "").strip() or None
+    return Filters(
+        start_on=start,
+        end_on=end,
+        capitals=list(state.get(CAPITALS) or []),
+        topics=list(state.get(TOPICS) or []),
+        stances=list(state.get(STANCE) or []),
+        speakers=list(state.get(SPEAKERS) or []),
+        text=text,
+    )
+
+
+def reset() -> None:
+    """Callback: every filter back to "all" (and the URL with it)."""
+    for key in (START, END):
+        st.session_state[key] = None
+    for key in LIST_KEYS:
+        st.session_state[key] = []
+    st.session_state[TEXT] = ""
+    st.session_state["_dropped"] = []

@@ -1,0 +1,82 @@
+"""Page furniture shared by the views: the title with its filter line, empty state, footers."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from components import filters
+from components.text import escape_markdown
+from stancewatch import describe
+from stancewatch.params import Filters
+
+
+def header(title: str, f: Filters) -> None:
+    st.title(title)
+    st.caption(escape_markdown(describe.filters(f)))
+
+
+def empty_state(what: str = "statements") -> None:
+    """Said instead of an empty axis; stops the page."""
+    st.info(f"No {what} match these filters.", icon=":material/filter_alt_off:")
+    st.button("Reset filters", on_click=filters.reset, key="reset_empty", type="primary")
+    st.stop()
+
+
+def footer(n: int, noun: str = "statement") -> None:
+    """Under each chart: how many statements it rests on, and as of when."""
+    version = st.session_state.get("data_version")
+    as_of = ""
+    if version is not None and version.as_of is not None:
+        as_of = f" · data as of {describe.day(version.as_of)} {version.as_of:%H:%M} UTC"
+    st.caption(f"Based on {describe.count(n, noun)}{as_of}.")
+
+
+def chart(
+    fig: go.Figure,
+    key: str,
+    *,
+    clickable: bool = False,
+    n: int | None = None,
+    noun: str = "statement",
+):
+    """Render a figure and its footer; a clickable chart narrows the topic filter on click."""
+    if clickable:
+        event = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode="points")
+        narrow_on_click(key, event)
+    else:
+        event = st.plotly_chart(fig, key=key)
+    if n is not None:
+        footer(n, noun)
+    return event
+
+
+def clicked_topic(event: object) -> str | None:
+    """The topic carried (customdata[0]) by the first clicked point of a selection event."""
+    try:
+        points = event["selection"]["points"]  # item access: AppTest injects plain dicts
+    except (KeyError, TypeError):
+        return None
+    for point in points:
+        data = point.get("customdata")
+        if data:
+            return str(data[0])
+    return None
+
+
+def narrow_on_click(key: str, event: object) -> None:
+    """A click on a chart narrows the topic filter to the clicked topic.
+
+    The filter widget was already drawn in this run, so the topic is handed to the next run
+    (filters.sidebar applies it before drawing). The selection stays in the chart's state after
+    the rerun, so the same click is acted on only once per filter state.
+    """
+    topic = clicked_topic(event)
+    if topic is None:
+        return
+    signature = (key, topic, tuple(filters.current().topics))
+    if st.session_state.get("_last_click") == signature or filters.current().topics == [topic]:
+        return
+    st.session_state["_last_click"] = signature
+    st.session_state[filters.PENDING_TOPIC] = topic
+    st.rerun()

@@ -1,0 +1,132 @@
+"""Tables and feeds of statements. Quotes come from uploads: HTML is escaped, links are http(s)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.text import escape_html, safe_url
+from stancewatch import describe
+from stancewatch.config import STANCE_COLOURS, STANCE_LABELS
+
+
+def _badge(stance: str) -> str:
+    colour = STANCE_COLOURS.get(stance, "#666666")
+    label = escape_html(STANCE_LABELS.get(stance, stance))
+    return (
+        f'<span style="background:{colour};color:#fff;border-radius:4px;padding:1px 7px;'
+        f'font-size:0.8rem;font-weight:600">{label}</span>'
+    )
+
+
+def _source(url: object, name: object) -> str:
+    href = safe_url(url)
+    label = escape_html(name) if isinstance(name, str) and name else "source"
+    if not href:
+        return label if isinstance(name, str) and name else ""
+    return f'<a href="{escape_html(href)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+
+
+def _quote(text: object, limit: int = 280) -> str:
+    if not isinstance(text, str) or not text:
+        return ""
+    short = text if len(text) <= limit else text[: limit - 1] + "…"
+    return f"“{escape_html(short)}”"
+
+
+def change_feed(changes: pd.DataFrame) -> None:
+    """The latest stance changes, newest first: date, capital, topic, before -> after, quote."""
+    items = []
+    for row in changes.itertuples(index=False):
+        items.append(
+            '<div style="border-left:4px solid '
+            f'{STANCE_COLOURS.get(row.stance, "#666")};padding:6px 12px;margin:0 0 12px 0">'
+            f"<div><b>{escape_html(describe.day(row.stated_on))} · {escape_html(row.capital)}</b> · "
+            f"{escape_html(row.topic)}</div>"
+            f'<div style="margin:4px 0">{_badge(row.previous_stance)} → {_badge(row.stance)}'
+            f' <span style="opacity:0.7">after {int(row.days_between)} days</span></div>'
+            f'<div style="font-size:0.9rem">{escape_html(row.speaker or "")}: {_quote(row.quote)} '
+            f"{_source(row.source_url, row.source_name)}</div></div>"
+        )
+    st.html("".join(items))
+
+
+def change_log(changes: pd.DataFrame, key: str) -> None:
+    """Every change with the quotes before and after, as a sortable table with source links."""
+    view = pd.DataFrame(
+        {
+            "Date": changes["stated_on"],
+            "Capital": changes["capital"],
+            "Before": changes["previous_stance"].map(STANCE_LABELS),
+            "After": changes["stance"].map(STANCE_LABELS),
+            "Quote before": changes["previous_quote"],
+            "Quote after": changes["quote"],
+            "Topic": changes["topic"],
+            "Days": changes["days_between"],
+            "Speaker": changes["speaker"],
+            "Source": changes["source_url"].map(safe_url),
+        }
+    )
+    st.dataframe(
+        view,
+        key=key,
+        hide_index=True,
+        column_config={
+            "Date": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
+            "Capital": st.column_config.TextColumn(width="small"),
+            "Before": st.column_config.TextColumn(width="small"),
+            "After": st.column_config.TextColumn(width="small"),
+            "Quote before": st.column_config.TextColumn(width="large"),
+            "Quote after": st.column_config.TextColumn(width="large"),
+            "Topic": st.column_config.TextColumn(width="medium"),
+            "Source": st.column_config.LinkColumn(display_text="open", width="small"),
+        },
+    )
+
+
+def statements_table(rows: pd.DataFrame, key: str) -> None:
+    """A page of statements with a link to each source; the quote gets the room."""
+    view = pd.DataFrame(
+        {
+            "Date": rows["stated_on"],
+            "Capital": rows["capital"],
+            "Stance": rows["stance"].map(STANCE_LABELS),
+            "Quote": rows["quote"],
+            "Speaker": rows["speaker"],
+            "Topic": rows["topic"],
+            "Source": rows["source_url"].map(safe_url),
+            "Outlet": rows["source_name"],
+            "#": rows["statement_id"],
+        }
+    )
+    st.dataframe(
+        view,
+        key=key,
+        hide_index=True,
+        height=min(38 + 35 * len(view), 720),
+        column_config={
+            "Date": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
+            "Capital": st.column_config.TextColumn(width="small"),
+            "Stance": st.column_config.TextColumn(width="small"),
+            "Quote": st.column_config.TextColumn(width="large"),
+            "Topic": st.column_config.TextColumn(width="medium"),
+            "Source": st.column_config.LinkColumn(display_text="open", width="small"),
+            "#": st.column_config.NumberColumn(help="Statement id", format="%d", width="small"),
+        },
+    )
+
+
+def statement_cards(rows: pd.DataFrame) -> None:
+    """Statements with their whole quotes, for reading one topic through."""
+    items = []
+    for row in rows.itertuples(index=False):
+        items.append(
+            '<div style="border-left:4px solid '
+            f'{STANCE_COLOURS.get(row.stance, "#666")};padding:6px 12px;margin:0 0 12px 0">'
+            f"<div><b>{escape_html(describe.day(row.stated_on))} · {escape_html(row.capital)}</b> "
+            f"{_badge(row.stance)} {escape_html(row.speaker or '')}"
+            f'<span style="opacity:0.7">{", " + escape_html(row.speaker_role) if isinstance(row.speaker_role, str) else ""}</span></div>'
+            f'<div style="margin-top:4px">{_quote(row.quote, limit=5000)} '
+            f"{_source(row.source_url, row.source_name)}</div></div>"
+        )
+    st.html("".join(items))

@@ -1,0 +1,53 @@
+"""Words for what a view shows: the filters in a line, dates for people, counts with units.
+
+Shared by chart titles on screen and (later) by downloaded files, so both say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from stancewatch.config import STANCE_LABELS
+from stancewatch.params import Filters
+
+
+def day(value: dt.date | pd.Timestamp | None) -> str:
+    """'10 Feb 2026' (no leading zero), or '' for a missing date."""
+    if value is None or pd.isna(value):
+        return ""
+    return f"{value.day} {value:%b %Y}"
+
+
+def _listed(values: list[str], noun: str, limit: int = 3) -> str:
+    if len(values) <= limit:
+        return ", ".join(values)
+    return f"{len(values)} {noun}"
+
+
+def filters(f: Filters) -> str:
+    """'Moscow, Paris · 3 topics · from 1 Jan 2025 · Deny' ('All statements' when unfiltered)."""
+    parts = []
+    if f.capitals:
+        parts.append(_listed(sorted(f.capitals), "capitals"))
+    if f.topics:
+        parts.append(_listed(f.topics, "topics", limit=1))
+    if f.start_on and f.end_on:
+        parts.append(f"{day(f.start_on)} – {day(f.end_on)}")
+    elif f.start_on:
+        parts.append(f"from {day(f.start_on)}")
+    elif f.end_on:
+        parts.append(f"until {day(f.end_on)}")
+    if f.stances:
+        parts.append(", ".join(STANCE_LABELS[s] for s in f.stances if s in STANCE_LABELS))
+    if f.speakers:
+        parts.append(_listed(f.speakers, "speakers", limit=2))
+    if f.text:
+        parts.append(f"text “{f.text}”")
+    return " · ".join(parts) if parts else "All statements"
+
+
+def count(n: int, noun: str = "statement") -> str:
+    """'1 statement', '1,204 statements'."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

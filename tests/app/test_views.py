@@ -1,0 +1,145 @@
+"""Every view through AppTest: renders on the seed and on an empty store; filters change it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.app.conftest import PAGES, open_app
+from tests.conftest import chart_traces
+
+
+def chart(at, key: str) -> dict:
+    for element in at.get("plotly_chart"):
+        if element.proto.id and key in element.proto.id:
+            return chart_traces(element.proto.spec)
+    raise AssertionError(f"no chart {key}")
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_view_renders_on_the_seed(page: str) -> None:
+    at = open_app(page)
+    assert at.title[0].value in {"Overview", "Trends", "Stance changes", "Topics", "Statements"}
+    assert not at.exception
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_view_renders_on_an_empty_store(empty_store: None, page: str) -> None:
+    at = open_app(page)
+    assert any("No statements match" in i.value for i in at.info)
+    assert not at.get("plotly_chart")
+
+
+def test_overview_kpis_and_matrix_on_the_seed() -> None:
+    at = open_app()
+    assert metric(at, "Statements") == "207"
+    assert metric(at, "Stance changes") == "24"
+    matrix = chart(at, "latest_matrix")
+    assert list(matrix) == ["Confirm", "Deny", "No comment"]
+    assert "Bonne visit to Moscow (Feb 2026)" in matrix["Confirm"]["y"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "statements"),
+    [
+        ("capital", ["Paris"], "44"),
+        ("stance", ["no_comment"], "40"),
+        ("topic", ["Bonne visit to Moscow (Feb 2026)"], "4"),
+        ("speaker", ["Dmitry Peskov"], None),
+        ("q", "Kremlin", None),
+    ],
+)
+def test_each_filter_changes_the_overview(key: str, value, statements: str | None) -> None:
+    at = open_app()
+    widget = at.text_input(key=key) if key == "q" else at.multiselect(key=key)
+    widget.set_value(value).run()
+    assert not at.exception
+    got = metric(at, "Statements")
+    assert got != "207"
+    if statements:
+        assert got == statements
+
+
+def test_date_filters_change_the_counts() -> None:
+    at = open_app()
+    at.date_input(key="from").set_value(dt.date(2026, 1, 1)).run()
+    assert metric(at, "Statements") == "11"
+    at.date_input(key="to").set_value(dt.date(2026, 2, 4)).run()
+    assert metric(at, "Statements") == "6"
+
+
+def test_query_params_restore_the_filters() -> None:
+    at = open_app(params={"capital": ["Moscow", "Paris"], "from": "2025-06-01"})
+    assert at.multiselect(key="capital").value == ["Moscow", "Paris"]
+    assert at.date_input(key="from").value == dt.date(2025, 6, 1)
+    assert metric(at, "Statements") == "43"
+    assert at.caption[0].value.startswith("Moscow, Paris")
+
+
+def test_unknown_url_values_are_dropped_with_a_note() -> None:
+    at = open_app(params={"capital": ["Atlantis", "Paris"], "from": "yesterday"})
+    assert at.multiselect(key="capital").value == ["Paris"]
+    note = " ".join(w.value for w in at.warning)
+    assert "Atlantis" in note and "yesterday" in note
+
+
+def test_a_click_on_the_matrix_narrows_the_topic() -> None:
+    at = open_app()
+    topic = "Bonne visit to Moscow (Feb 2026)"
+    at.session_state["latest_matrix"] = {
+        "selection": {
+            "points": [{"customdata": [topic]}],
+            "point_indices": [0],
+            "box": [],
+            "lasso": [],
+        }
+    }
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="topic").value == [topic]
+    assert metric(at, "Statements") == "4"
+
+
+def test_trends_grain_and_measure_change_the_chart() -> None:
+    at = open_app("views/trends.py")
+    monthly = chart(at, "stance_share_chart")
+    at.segmented_control(key="grain").set_value("year").run()
+    yearly = chart(at, "stance_share_chart")
+    assert len(yearly["Confirm"]["x"]) < len(monthly["Confirm"]["x"])
+    assert max(yearly["Confirm"]["y"]) <= 1.0
+    at.segmented_control(key="measure").set_value("count").run()
+    counts = chart(at, "stance_share_chart")
+    assert sum(sum(t["y"]) for t in counts.values()) == 207
+
+
+def test_changes_view_follows_the_topic_filter() -> None:
+    topic = "Bonne visit to Moscow (Feb 2026)"
+    at = open_app("views/changes.py", params={"topic": topic})
+    bands = chart(at, "state_timeline")
+    assert sorted({y for t in bands.values() for y in t.get("y", [])}) == ["Moscow", "Paris"]
+    assert len(bands["Confirm"]["y"]) == 2 and len(bands["No comment"]["y"]) == 2
+    assert len(at.dataframe[0].value) == 2  # the change log: Paris and Moscow to confirm
+
+
+def test_topics_view_shows_one_topic() -> None:
+    topic = "Bonne visit to Moscow (Feb 2026)"
+    at = open_app("views/topics.py", params={"focus": topic})
+    assert at.selectbox(key="focus").value == topic
+    lanes = chart(at, "swimlane")
+    assert sum(len(t["x"]) for name, t in lanes.items() if name in ("Confirm", "No comment")) == 4
+    assert {m.label: m.value for m in at.metric} == {"Moscow": "Confirm", "Paris": "Confirm"}
+
+
+def test_statements_view_pages_and_counts() -> None:
+    at = open_app("views/statements.py")
+    first = at.dataframe[0].value
+    assert len(first) == 50
+    at.number_input(key="page").set_value(5).run()
+    assert len(at.dataframe[0].value) == 207 - 4 * 50
+    at.multiselect(key="capital").set_value(["Paris"]).run()
+    assert "of 44 statements" in " ".join(c.value for c in at.caption)

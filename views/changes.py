@@ -1,0 +1,59 @@
+"""Stance changes: a state timeline per capital, the change log, and the transition matrices."""
+
+import streamlit as st
+
+from components import charts, filters, layout, tables
+from components.database import query
+from stancewatch import describe
+
+DEFAULT_TOPICS = 6
+LOG_LIMIT = 1000
+
+f = filters.current()
+p = f.params()
+layout.header("Stance changes", f)
+
+topics = f.topics
+if not topics:
+    top = query("analytics/topic_activity", {**p, "by_changes": True, "limit": DEFAULT_TOPICS})
+    topics = top.loc[top["changes"] > 0, "topic"].tolist() or top["topic"].tolist()
+if not topics:
+    layout.empty_state()
+
+st.subheader("How each capital's line moved")
+if not f.topics:
+    st.caption(
+        f"The {len(topics)} topics with the most changes; pick topics in the sidebar, or click a "
+        "band to narrow to its topic."
+    )
+timeline = query("analytics/topic_timeline", {**p, "topics": topics})
+if timeline.empty:
+    layout.empty_state()
+end_on = f.end_on or query("analytics/filter_options").iloc[0]["last_on"].date()
+layout.chart(
+    charts.state_timeline(timeline, end_on=end_on),
+    key="state_timeline",
+    clickable=True,
+    n=len(timeline),
+)
+
+st.subheader("Change log")
+changes = query("analytics/stance_changes", {**p, "limit": LOG_LIMIT})
+if changes.empty:
+    st.info("No stance changes match these filters.")
+else:
+    capped = " (the newest shown)" if len(changes) == LOG_LIMIT else ""
+    st.caption(f"{describe.count(len(changes), 'change')}{capped}, newest first.")
+    tables.change_log(changes, key="change_log")
+
+st.subheader("Transitions between consecutive statements")
+transitions = query("analytics/transitions", p)
+if transitions.empty:
+    st.info("No capital made two statements on one topic under these filters.")
+else:
+    layout.chart(
+        charts.transitions_matrix(transitions),
+        key="transitions_matrix",
+        n=int(transitions["transitions"].sum()),
+        noun="transition",
+    )

@@ -1,0 +1,53 @@
+"""Topics: one claim in depth: every capital's statements, where they disagree now, time to confirm."""
+
+import streamlit as st
+
+from components import charts, filters, layout, tables
+from components.database import query
+from components.text import escape_markdown
+from stancewatch import describe
+from stancewatch.config import STANCE_LABELS
+
+f = filters.current()
+p = f.params()
+layout.header("Topics", f)
+
+topics = query("analytics/topic_activity", {**p, "by_changes": False, "limit": None})
+if topics.empty:
+    layout.empty_state()
+topic = st.selectbox(
+    "Topic", topics["topic"].tolist(), key="focus", bind="query-params",
+    help="Topics under the current filters, most recently active first.",
+)  # fmt: skip
+one = {**p, "topics": [topic]}
+
+timeline = query("analytics/topic_timeline", one)
+st.subheader("Every statement on it")
+layout.chart(charts.swimlane(timeline), key="swimlane", n=len(timeline))
+
+st.subheader("Where the capitals stand now")
+latest = query("analytics/latest_stance", one)
+cols = st.columns(max(len(latest), 1))
+for col, row in zip(cols, latest.itertuples(index=False), strict=False):
+    mixed = " (mixed that day)" if row.is_mixed else ""
+    col.metric(row.capital, STANCE_LABELS[row.stance] + mixed, border=True)
+    col.caption(f"{describe.day(row.stated_on)} · {escape_markdown(row.speaker or '')}")
+if not query("analytics/divergence", one).empty:
+    st.warning("The capitals disagree on this topic now.", icon=":material/call_split:")
+elif len(latest) > 1:
+    st.success("The capitals that spoke on it now take the same line.", icon=":material/check:")
+
+st.subheader("Time to confirm")
+confirm = query("analytics/time_to_confirm", one)
+if confirm.empty:
+    st.caption("No capital has confirmed this claim (under these filters).")
+for row in confirm.itertuples(index=False):
+    before = STANCE_LABELS.get(row.stance_before_confirm, "nothing before")
+    st.markdown(
+        f"- **{escape_markdown(row.capital)}** confirmed on {describe.day(row.first_confirm_on)}, "
+        f"{row.days_to_confirm} days after its first statement ({describe.day(row.first_on)}); "
+        f"before that: {escape_markdown(before)}."
+    )
+
+st.subheader("The statements")
+tables.statement_cards(timeline.sort_values(["stated_on", "statement_id"], ascending=False))

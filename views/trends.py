@@ -1,0 +1,41 @@
+"""Trends: stance share (or count) over time per capital, and the silence rate."""
+
+import streamlit as st
+
+from components import charts, filters, layout
+from components.database import query
+from stancewatch.params import GRAINS
+
+f = filters.current()
+p = f.params()
+layout.header("Trends", f)
+
+c1, c2, c3 = st.columns([3, 2, 2])
+grain = c1.segmented_control(
+    "Period", GRAINS, default="month", key="grain", bind="query-params",
+    format_func=str.capitalize, required=True,
+)  # fmt: skip
+measure = c2.segmented_control(
+    "Show", ["share", "count"], default="share", key="measure", bind="query-params",
+    format_func={"share": "Share", "count": "Count"}.get, required=True,
+)  # fmt: skip
+combined = c3.toggle("All capitals in one chart", key="combined", bind="query-params")
+grain = grain or "month"
+
+share = query("analytics/stance_share", {**p, "grain": grain})
+if share.empty:
+    layout.empty_state()
+
+title = f"Stance {'share' if measure == 'share' else 'count'} by {grain}"
+layout.chart(
+    charts.stance_share_chart(share, measure=measure or "share", combined=combined, title=title),
+    key="stance_share_chart",
+    n=int(share["statements"].sum()),
+)
+
+rate = query("analytics/silence_rate", {**p, "grain": grain})
+layout.chart(
+    charts.silence_rate_chart(rate, title=f"Silence rate: share of “no comment” by {grain}"),
+    key="silence_rate_chart",
+    n=int(rate["statements"].sum()),
+)
