@@ -1,4 +1,4 @@
-"""`python -m stancewatch`: ingest, export, stats and init from the command line.
+"""`python -m stancewatch`: ingest, export, stats, init, classify and evaluate from the command line.
 
 Exit codes: 0 done (or nothing new), 1 input rejected, 2 usage error or database unavailable.
 When the dashboard holds the database, the request goes to it through handoff.py.
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from stancewatch import config, db, handoff
+from stancewatch import classify_cli, config, db, handoff
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -36,6 +36,11 @@ def _parser() -> argparse.ArgumentParser:
         help="write the valid rows, report the rest",
     )
     p.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
+    p.add_argument(
+        "--pending-review",
+        action="store_true",
+        help="store rows whose stance the classifier cannot suggest with no stance, for review",
+    )
     p.add_argument("--by", default=None, help="who is loading the batch (default: your user name)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p = sub.add_parser("export", help="write every statement, with its topic title")
@@ -58,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sub.add_parser("init", help="create or migrate the database and load the seed if it is new")
+    classify_cli.add_commands(sub)
     return parser
 
 
@@ -71,6 +77,8 @@ def _print_report(report: dict[str, Any]) -> None:
         "rows_inserted",
         "rows_duplicate",
         "rows_rejected",
+        "rows_suggested",
+        "rows_pending",
     ):
         print(f"  {key.replace('_', ' ')}: {report[key]}")
     if report.get("batch_id") is not None:
@@ -99,6 +107,8 @@ def _run_local(path: Path, args: argparse.Namespace, request: dict[str, Any]) ->
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in classify_cli.COMMANDS:
+        return classify_cli.run(args)
     path = config.db_path(args.db)
     request: dict[str, Any] = {"op": args.command}
     if args.command == "ingest":
@@ -111,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             "by": args.by or getpass.getuser(),
             "skip_invalid": args.skip_invalid,
             "dry_run": args.dry_run,
+            "pending_review": args.pending_review,
         }
     elif args.command == "export":
         out = args.out or Path(f"statements.{args.format}")
