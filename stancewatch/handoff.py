@@ -78,6 +78,7 @@ def handle(con: duckdb.DuckDBPyConnection, request: dict[str, Any]) -> dict[str,
             by=str(request["by"]),
             skip_invalid=bool(request.get("skip_invalid")),
             dry_run=bool(request.get("dry_run")),
+            pending_review=bool(request.get("pending_review")),
         )
         return {"ok": True, "report": report.to_dict()}
     if op == "export":

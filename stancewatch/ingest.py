@@ -6,6 +6,10 @@ against the store) -> write the batch row, new topics and statements in ONE tran
 
 All or nothing by default: one invalid row and nothing is written. `skip_invalid=True` writes the
 valid rows and reports the others. Unknown columns are kept, per row, as JSON in `extra`.
+
+A row with a quote but an empty stance gets the classifier's suggestion (stance_origin
+'classifier'); when the classifier abstains the row is refused with its reason, unless the caller
+chose `pending_review=True`: then it is stored with stance NULL, for a person to decide.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import duckdb
 import pandas as pd
 import pandera.pandas as pa
 
-from stancewatch import contract, normalise, sql
+from stancewatch import classify_ingest, contract, normalise, sql
 from stancewatch.csvfile import DELIMITERS, FileProblem, ParsedFile, parse
 
 _SCHEMA_TO_CSV = {"stated_on": "date"}
@@ -50,6 +54,7 @@ class IngestReport:
     by: str
     dry_run: bool = False
     skip_invalid: bool = False
+    pending_review: bool = False
     encoding: str | None = None
     delimiter: str | None = None
     rows_read: int = 0
@@ -57,6 +62,8 @@ class IngestReport:
     rows_inserted: int = 0
     rows_duplicate: int = 0
     rows_rejected: int = 0
+    rows_suggested: int = 0
+    rows_pending: int = 0
     file_error: str | None = None
     problems: list[Problem] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
@@ -100,9 +107,17 @@ class IngestReport:
         if status == "written":
             return (
                 f"{self.file_name}: batch {self.batch_id} written, {self.rows_inserted} statements "
-                f"inserted ({counts})."
+                f"inserted ({counts}).{self._suggested_note()}"
             )
         return f"{self.file_name}: nothing new to insert ({counts})."
+
+    def _suggested_note(self) -> str:
+        if not (self.rows_suggested or self.rows_pending):
+            return ""
+        return (
+            f" The classifier suggested the stance of {self.rows_suggested} rows (marked as "
+            f"suggestions); {self.rows_pending} await review with no stance."
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "status": self.status, "summary": self.summary()}
@@ -197,7 +212,10 @@ def _problems(
     raw: pd.DataFrame,
     capitals: dict[str, list[str]],
     order: str | None,
+    stance_reasons: dict[int, str | None],
 ) -> list[Problem]:
+    """Schema failures explained; `stance_reasons` replaces the reason for an empty stance (the
+    classifier's abstention), and None there means the row awaits review and is not a problem."""
     schema = contract.statement_schema(capitals)
     try:
         schema.validate(norm, lazy=True)
@@ -213,7 +231,12 @@ def _problems(
             continue
         seen.add((index, csv_column))
         value = "" if pd.isna(raw.at[index, csv_column]) else str(raw.at[index, csv_column])
-        reason = normalise.explain(csv_column, value, order=order, capitals=capitals)
+        if csv_column == "stance" and index in stance_reasons:
+            if stance_reasons[index] is None:
+                continue
+            reason = str(stance_reasons[index])
+        else:
+            reason = normalise.explain(csv_column, value, order=order, capitals=capitals)
         problems.append(Problem(int(raw.at[index, "line"]), csv_column, value[:200], reason))
     return problems
 
@@ -299,14 +322,16 @@ def _prepare(
     capitals = {name: list(aliases) for name, aliases in sql.rows(con, "ingest/capitals")}
     order = normalise.day_month_order(raw["date"])
     norm = _normalised(raw, normalise.capital_table(capitals), order)
-    problems = _ragged(parsed) + _problems(norm, raw, capitals, order)
+    suggested = classify_ingest.suggest_missing(raw, norm, pending_review=report.pending_review)
+    norm["stance"] = suggested.stance
+    problems = _ragged(parsed) + _problems(norm, raw, capitals, order, suggested.reasons)
     report.problems = sorted(problems, key=lambda p: (p.line, p.column))
     report.rows_rejected = len({p.line for p in problems})
 
     bad_lines = {p.line for p in problems}
     valid = norm[~norm["line"].isin(bad_lines)].copy()
-    valid["stance_origin"] = "source"
-    valid["stance_confidence"] = pd.Series(float("nan"), index=valid.index, dtype="float64")
+    valid["stance_origin"] = suggested.origin[valid.index]
+    valid["stance_confidence"] = suggested.confidence[valid.index]
     valid["fingerprint"] = _fingerprints(valid) if len(valid) else pd.Series(dtype="str")
     return valid
 
@@ -407,10 +432,21 @@ def ingest_bytes(
     by: str,
     skip_invalid: bool = False,
     dry_run: bool = False,
+    pending_review: bool = False,
 ) -> IngestReport:
-    """Validate `data` (a CSV file's bytes) and, unless refused or a dry run, write it as one batch."""
+    """Validate `data` (a CSV file's bytes) and, unless refused or a dry run, write it as one batch.
+
+    `pending_review=True` stores rows whose stance the classifier could not suggest with stance
+    NULL (awaiting review) instead of refusing them.
+    """
     started = dt.datetime.now(dt.UTC)
-    report = IngestReport(file_name=file_name, by=by, dry_run=dry_run, skip_invalid=skip_invalid)
+    report = IngestReport(
+        file_name=file_name,
+        by=by,
+        dry_run=dry_run,
+        skip_invalid=skip_invalid,
+        pending_review=pending_review,
+    )
     cur = con.cursor()
     try:
         valid = _prepare(cur, data, report)
@@ -419,6 +455,9 @@ def ingest_bytes(
         for attempt in range(_WRITE_ATTEMPTS):
             new = _drop_duplicates(cur, valid, report)
             report.rows_new = len(new)
+            by_classifier = new["stance_origin"] == "classifier"
+            report.rows_suggested = int((by_classifier & new["stance"].notna()).sum())
+            report.rows_pending = int(new["stance"].isna().sum())
             if report.status in ("rejected", "dry_run") or not len(new):
                 return report
             try:

@@ -271,8 +271,8 @@ def explain_stance(value: str) -> str:
     clean = value.strip(_EDGE_CHARS)
     if not clean:
         return (
-            "stance is empty; write confirm, deny or no_comment. (Suggesting a stance from the "
-            "quote needs the stance classifier, which is not available yet.)"
+            "stance is empty and there is no quote for the stance classifier to suggest one from; "
+            "write confirm, deny or no_comment, or add the quote"
         )
     close = difflib.get_close_matches(fold(clean), list(STANCE_SYNONYMS), n=1, cutoff=0.7)
     hint = f"; did you mean {STANCE_SYNONYMS[close[0]]}?" if close else "."

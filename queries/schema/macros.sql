@@ -18,7 +18,8 @@ CREATE OR REPLACE MACRO filtered_statements(start_on, end_on, capitals, topics, 
       AND (text IS NULL OR text = ''
            OR contains(strip_accents(lower(coalesce(s.quote, ''))), strip_accents(lower(text)))
            OR contains(strip_accents(lower(coalesce(s.speaker, ''))), strip_accents(lower(text)))
-           OR contains(strip_accents(lower(t.title)), strip_accents(lower(text))));
+           OR contains(strip_accents(lower(t.title)), strip_accents(lower(text))))
+      AND s.stance IS NOT NULL;
 
 -- Every statement with the one before it by the same capital on the same topic, over the full
 -- history: ordered by date, then arrival (id). A stance change is a row whose stance differs from
@@ -35,4 +36,5 @@ CREATE OR REPLACE MACRO stance_history() AS TABLE
            lead(s.stated_on) OVER w AS next_on
     FROM statements AS s
     JOIN topics AS t ON t.id = s.topic_id
+    WHERE s.stance IS NOT NULL
     WINDOW w AS (PARTITION BY s.capital, s.topic_id ORDER BY s.stated_on, s.id);

@@ -297,7 +297,7 @@ ROW_CASES = {
         good_row(stance=""),
         "stance",
         "",
-        ["stance is empty", "classifier", "not available yet"],
+        ["stance is empty", "classifier is not sure", "pending review"],
     ),
     "javascript-url": (
         good_row(source_url="javascript:alert(1)"),
