@@ -146,7 +146,7 @@ def stance_share_chart(
     """
     data = _with_labels(share)
     y = "share" if measure == "share" else "statements"
-    y_title = "Share of the capital's statements" if y == "share" else "Statements"
+    y_title = "Share" if y == "share" else "Statements"
     capitals = sorted(data["capital"].unique())
     common = {
         "x": "period", "y": y, "color": "stance_label",

@@ -65,7 +65,7 @@ def _dropped_from_url(options: Options) -> list[str]:
     allowed = {
         CAPITALS: set(options.capitals),
         TOPICS: set(options.topics),
-        STANCE: {STANCE_LABELS[s] for s in STANCES} | set(STANCES),
+        STANCE: {STANCE_LABELS[s] for s in STANCES},  # the URL carries the labels shown
         SPEAKERS: set(options.speakers),
     }
     dropped = []

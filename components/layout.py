@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import filters
+from components import downloads, filters
 from components.text import escape_markdown
-from stancewatch import describe
+from stancewatch import describe, figure_export
+from stancewatch.figure_export import ChartExport
 from stancewatch.params import Filters
 
 
 def header(title: str, f: Filters) -> None:
+    downloads.start_view()
     st.title(title)
     st.caption(escape_markdown(describe.filters(f)))
 
@@ -32,22 +35,40 @@ def footer(n: int, noun: str = "statement") -> None:
     st.caption(f"Based on {describe.count(n, noun)}{as_of}.")
 
 
+def export(
+    name: str, title: str, fig: go.Figure, data: pd.DataFrame, statements: int, **kw: object
+) -> ChartExport:
+    """What the download menu needs, with this run's filters and data version."""
+    version = st.session_state.get("data_version")
+    return ChartExport(
+        name=name, title=title, figure=fig, data=data, filters=filters.current(),
+        statements=statements, as_of=getattr(version, "as_of", None), **kw,
+    )  # fmt: skip
+
+
 def chart(
     fig: go.Figure,
     key: str,
     *,
+    export: ChartExport,
     clickable: bool = False,
     n: int | None = None,
     noun: str = "statement",
 ):
-    """Render a figure and its footer; a clickable chart narrows the topic filter on click."""
+    """Render a figure, its footer and its download menu; a clickable chart narrows the topic."""
+    config = {"toImageButtonOptions": figure_export.camera_options(export)}
     if clickable:
-        event = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode="points")
+        event = st.plotly_chart(
+            fig, key=key, on_select="rerun", selection_mode="points", config=config
+        )
         narrow_on_click(key, event)
     else:
-        event = st.plotly_chart(fig, key=key)
-    if n is not None:
-        footer(n, noun)
+        event = st.plotly_chart(fig, key=key, config=config)
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    with left:
+        footer(export.statements if n is None else n, noun)
+    with right:
+        downloads.menu(export, key)
     return event
 
 
@@ -80,3 +101,9 @@ def narrow_on_click(key: str, event: object) -> None:
     st.session_state["_last_click"] = signature
     st.session_state[filters.PENDING_TOPIC] = topic
     st.rerun()
+
+
+def view_downloads(view: str) -> None:
+    """At the foot of a view: every chart of it in one zip."""
+    st.divider()
+    downloads.view_zip(view)

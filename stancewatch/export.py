@@ -27,9 +27,15 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def to_csv_text(frame: pd.DataFrame) -> str:
+    """Formulas neutralised; CRLF rows (RFC 4180) so the writer quotes any value holding a lone
+    carriage return, which would otherwise split the row in spreadsheets and CSV readers."""
+    return neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")
+
+
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM (so spreadsheets show Cyrillic and accents), formulas neutralised."""
-    return neutralise_formulas(frame).to_csv(index=False).encode("utf-8-sig")
+    """A CSV file: UTF-8 with BOM (so spreadsheets show Cyrillic and accents), formulas neutralised."""
+    return to_csv_text(frame).encode("utf-8-sig")
 
 
 def export_statements(con: duckdb.DuckDBPyConnection, out: Path, fmt: str) -> int:

@@ -59,7 +59,7 @@ def _json_value(value: object) -> object:
 def format_frame(frame: pd.DataFrame, fmt: str) -> str:
     """Rows as an aligned table, CSV (formulas neutralised) or JSON records."""
     if fmt == "csv":
-        return export.neutralise_formulas(frame).to_csv(index=False)
+        return export.to_csv_text(frame)
     if fmt == "json":
         records = frame.astype(object).where(frame.notna(), None).to_dict("records")
         return json.dumps(records, ensure_ascii=False, indent=2, default=_json_value)

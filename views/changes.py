@@ -30,12 +30,12 @@ timeline = query("analytics/topic_timeline", {**p, "topics": topics})
 if timeline.empty:
     layout.empty_state()
 end_on = f.end_on or query("analytics/filter_options").iloc[0]["last_on"].date()
-layout.chart(
-    charts.state_timeline(timeline, end_on=end_on),
-    key="state_timeline",
-    clickable=True,
-    n=len(timeline),
-)
+fig = charts.state_timeline(timeline, end_on=end_on)
+export = layout.export(
+    "stance-timeline", "How each capital's line moved", fig, timeline, len(timeline),
+    notes=[f"Topics: {'; '.join(topics)}"],
+)  # fmt: skip
+layout.chart(fig, key="state_timeline", clickable=True, export=export)
 
 st.subheader("Change log")
 changes = query("analytics/stance_changes", {**p, "limit": LOG_LIMIT})
@@ -51,9 +51,15 @@ transitions = query("analytics/transitions", p)
 if transitions.empty:
     st.info("No capital made two statements on one topic under these filters.")
 else:
+    fig = charts.transitions_matrix(transitions)
+    n = int(transitions["transitions"].sum())
+    title = "Transitions between consecutive statements"
     layout.chart(
-        charts.transitions_matrix(transitions),
+        fig,
         key="transitions_matrix",
-        n=int(transitions["transitions"].sum()),
+        n=n,
         noun="transition",
+        export=layout.export("transitions", title, fig, transitions, n, noun="transition"),
     )
+
+layout.view_downloads("Stance changes")

@@ -43,12 +43,16 @@ with left:
     activity = query("analytics/topic_activity", {**p, "by_changes": False, "limit": MATRIX_TOPICS})
     latest = query("analytics/latest_stance", p)
     shown = activity["topic"].tolist()
+    fig = charts.latest_matrix(latest, topic_order=shown)
     layout.chart(
-        charts.latest_matrix(latest, topic_order=shown),
+        fig,
         key="latest_matrix",
         clickable=True,
-        n=int(activity["statements"].sum()),
-    )
+        export=layout.export(
+            "latest-stance", "Latest stance by capital and topic", fig,
+            latest[latest["topic"].isin(shown)], int(activity["statements"].sum()),
+        ),
+    )  # fmt: skip
     if int(k["topics"]) > len(shown):
         st.caption(
             f"The {len(shown)} most recently active of {int(k['topics'])} topics. "
@@ -64,4 +68,13 @@ with right:
 
 st.subheader("Statements by capital and stance")
 counts = query("stats/stance_counts", p)
-layout.chart(charts.stance_counts_bar(counts), key="stance_counts_chart", n=int(k["statements"]))
+fig = charts.stance_counts_bar(counts)
+layout.chart(
+    fig,
+    key="stance_counts_chart",
+    export=layout.export(
+        "stance-counts", "Statements by capital and stance", fig, counts, int(k["statements"])
+    ),
+)
+
+layout.view_downloads("Overview")

@@ -23,7 +23,14 @@ one = {**p, "topics": [topic]}
 
 timeline = query("analytics/topic_timeline", one)
 st.subheader("Every statement on it")
-layout.chart(charts.swimlane(timeline), key="swimlane", n=len(timeline))
+fig = charts.swimlane(timeline)
+layout.chart(
+    fig,
+    key="swimlane",
+    export=layout.export(
+        "topic-timeline", f"Every statement on “{topic}”", fig, timeline, len(timeline)
+    ),
+)
 
 st.subheader("Where the capitals stand now")
 latest = query("analytics/latest_stance", one)
@@ -51,3 +58,5 @@ for row in confirm.itertuples(index=False):
 
 st.subheader("The statements")
 tables.statement_cards(timeline.sort_values(["stated_on", "statement_id"], ascending=False))
+
+layout.view_downloads("Topics")

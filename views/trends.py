@@ -27,15 +27,23 @@ if share.empty:
     layout.empty_state()
 
 title = f"Stance {'share' if measure == 'share' else 'count'} by {grain}"
+fig = charts.stance_share_chart(share, measure=measure or "share", combined=combined, title=title)
+n = int(share["statements"].sum())
 layout.chart(
-    charts.stance_share_chart(share, measure=measure or "share", combined=combined, title=title),
+    fig,
     key="stance_share_chart",
-    n=int(share["statements"].sum()),
+    export=layout.export("stance-share", title, fig, share, n, grain=grain),
 )
 
 rate = query("analytics/silence_rate", {**p, "grain": grain})
+title = f"Silence rate: share of “no comment” by {grain}"
+fig = charts.silence_rate_chart(rate, title=title)
 layout.chart(
-    charts.silence_rate_chart(rate, title=f"Silence rate: share of “no comment” by {grain}"),
+    fig,
     key="silence_rate_chart",
-    n=int(rate["statements"].sum()),
+    export=layout.export(
+        "silence-rate", title, fig, rate, int(rate["statements"].sum()), grain=grain
+    ),
 )
+
+layout.view_downloads("Trends")

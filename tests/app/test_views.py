@@ -143,3 +143,28 @@ def test_statements_view_pages_and_counts() -> None:
     assert len(at.dataframe[0].value) == 207 - 4 * 50
     at.multiselect(key="capital").set_value(["Paris"]).run()
     assert "of 44 statements" in " ".join(c.value for c in at.caption)
+
+
+def _download_buttons(at) -> dict[str, object]:
+    return {b.key: b for b in at.get("download_button")}
+
+
+def test_every_chart_has_its_download_menu() -> None:
+    at = open_app("views/trends.py", params={"capital": ["Paris"]})
+    buttons = _download_buttons(at)
+    for chart_key in ("stance_share_chart", "silence_rate_chart"):
+        for ext in ("png", "svg", "html", "csv", "parquet"):
+            assert f"{chart_key}_dl_{ext}" in buttons
+    assert "view_zip" in buttons
+    assert not buttons["stance_share_chart_dl_png"].proto.disabled
+
+
+def test_without_a_chrome_image_downloads_say_so(monkeypatch) -> None:
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chrome")
+    at = open_app("views/trends.py")
+    buttons = _download_buttons(at)
+    assert buttons["stance_share_chart_dl_png"].proto.disabled
+    assert buttons["stance_share_chart_dl_svg"].proto.disabled
+    assert not buttons["stance_share_chart_dl_csv"].proto.disabled
+    assert "apt-get install chromium" in buttons["stance_share_chart_dl_png"].proto.help
+    assert any("apt-get install chromium" in w.value for w in at.warning)
