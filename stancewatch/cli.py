@@ -1,4 +1,4 @@
-"""`python -m stancewatch`: ingest, export, stats, init, classify and evaluate from the command line.
+"""`python -m stancewatch`: ingest, batches, undo, export, stats, init, classify and evaluate.
 
 Exit codes: 0 done (or nothing new), 1 input rejected, 2 usage error or database unavailable.
 When the dashboard holds the database, the request goes to it through handoff.py.
@@ -63,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sub.add_parser("init", help="create or migrate the database and load the seed if it is new")
+    p = sub.add_parser(
+        "batches", help="list the batches (uploads), newest first, with their status"
+    )
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
+    p = sub.add_parser("undo", help="undo a batch: its statements leave the dashboard, archived")
+    p.add_argument("batch_id", type=int)
+    p.add_argument("--by", default=None, help="who undoes it (default: your user name)")
     classify_cli.add_commands(sub)
     return parser
 
@@ -123,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
             "dry_run": args.dry_run,
             "pending_review": args.pending_review,
         }
+    elif args.command == "undo":
+        request |= {"batch_id": args.batch_id, "by": args.by or getpass.getuser()}
     elif args.command == "export":
         out = args.out or Path(f"statements.{args.format}")
         request |= {"out": str(out.resolve()), "format": args.format}
@@ -160,7 +169,15 @@ def main(argv: list[str] | None = None) -> int:
         else:
             _print_report(report)
         return EXIT_REJECTED if report["status"] in ("file_error", "rejected") else EXIT_OK
-    if args.command == "export":
+    if args.command == "undo":
+        print(response["message"])
+        return EXIT_OK if response["status"] != "not_found" else EXIT_USAGE
+    if args.command == "batches":
+        if args.json:
+            print(json.dumps(response["rows"], ensure_ascii=False, indent=2))
+        else:
+            _print_batches(response["rows"])
+    elif args.command == "export":
         print(f"{response['rows']} statements written to {request['out']}")
     elif args.command == "stats":
         _print_stats(response["rows"])
@@ -169,6 +186,20 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "init":
         print(f"database ready: {path}")
     return EXIT_OK
+
+
+def _print_batches(rows: list[dict[str, Any]]) -> None:
+    print(f"{'batch':>5}  {'status':<9}  {'when (UTC)':<16}  {'by':<12}  "
+          f"{'read':>6} {'added':>6} {'dupl':>6} {'rej':>5}  file")  # fmt: skip
+    for r in rows:
+        when = str(r["started_at"])[:16].replace("T", " ")
+        print(
+            f"{r['id']:>5}  {r['status']:<9}  {when:<16}  {str(r['by'])[:12]:<12}  "
+            f"{r['rows_read']:>6} {r['rows_inserted']:>6} {r['rows_duplicate']:>6} "
+            f"{r['rows_rejected']:>5}  {r['file_name']}"
+        )
+    if not rows:
+        print("no batches yet")
 
 
 def _print_stats(rows: list[list[Any]]) -> None:

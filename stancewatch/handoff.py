@@ -23,7 +23,7 @@ from typing import Any
 
 import duckdb
 
-from stancewatch import export, ingest, query_cli, sql
+from stancewatch import batches, export, ingest, query_cli, sql
 from stancewatch.params import Filters
 
 _LENGTH = struct.Struct(">Q")
@@ -101,6 +101,13 @@ def handle(con: duckdb.DuckDBPyConnection, request: dict[str, Any]) -> dict[str,
         except (KeyError, ValueError, TypeError) as exc:
             return {"ok": False, "error": exc.args[0] if exc.args else str(exc)}
         return {"ok": True, "output": output}
+    if op == "batches":
+        frame = batches.list_batches(con)
+        return {"ok": True, "rows": json.loads(frame.to_json(orient="records", date_format="iso"))}
+    if op == "undo":
+        result = batches.undo_batch(con, int(request["batch_id"]), by=str(request["by"]))
+        return {"ok": True, "status": result.status, "statements": result.statements,
+                "message": result.message}  # fmt: skip
     return {"ok": False, "error": f"unknown operation {op!r}"}
 
 

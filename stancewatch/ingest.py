@@ -7,6 +7,10 @@ against the store) -> write the batch row, new topics and statements in ONE tran
 All or nothing by default: one invalid row and nothing is written. `skip_invalid=True` writes the
 valid rows and reports the others. Unknown columns are kept, per row, as JSON in `extra`.
 
+The Upload view and the CLI call the same `ingest_bytes`: the view's preview is a dry run, its
+commit a real run. The view may pass `topic_map` / `speaker_map` (a new name -> the stored name the
+user chose for it, see similar.py) and a `progress` callback; both are optional.
+
 A row with a quote but an empty stance gets the classifier's suggestion (stance_origin
 'classifier'); when the classifier abstains the row is refused with its reason, unless the caller
 chose `pending_review=True`: then it is stored with stance NULL, for a person to decide.
@@ -18,6 +22,7 @@ import datetime as dt
 import difflib
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -25,7 +30,7 @@ import duckdb
 import pandas as pd
 import pandera.pandas as pa
 
-from stancewatch import classify_ingest, contract, normalise, sql
+from stancewatch import classify_ingest, contract, normalise, similar, sql
 from stancewatch.csvfile import DELIMITERS, FileProblem, ParsedFile, parse
 
 _SCHEMA_TO_CSV = {"stated_on": "date"}
@@ -48,6 +53,36 @@ class Duplicate:
     of: str
 
 
+@dataclass(frozen=True)
+class NearDuplicate:
+    """A new topic title or speaker in the file that is close to a stored one."""
+
+    kind: str  # 'topic' | 'speaker'
+    value: str
+    existing: str
+    lines: list[int]
+
+
+@dataclass(frozen=True)
+class Suggested:
+    """A row whose stance is the classifier's suggestion (or none yet), for the preview to show."""
+
+    line: int
+    stance: str | None
+    confidence: float
+    quote: str
+    language: str | None
+    topic: str
+    capital: str
+
+
+Progress = Callable[[str, float], None]
+
+
+def _quiet(_step: str, _fraction: float) -> None:
+    pass
+
+
 @dataclass
 class IngestReport:
     file_name: str
@@ -68,6 +103,8 @@ class IngestReport:
     problems: list[Problem] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     new_topics: list[str] = field(default_factory=list)
+    near_duplicates: list[NearDuplicate] = field(default_factory=list)
+    suggestions: list[Suggested] = field(default_factory=list)
     batch_id: int | None = None
 
     @property
@@ -290,10 +327,50 @@ def _fingerprints(frame: pd.DataFrame) -> pd.Series:
 # ---- the pipeline ---------------------------------------------------------------------------
 
 
+def _near_duplicates(cur: duckdb.DuckDBPyConnection, valid: pd.DataFrame) -> list[NearDuplicate]:
+    stored_topics = sql.df(cur, "curation/topics")
+    stored_topics = stored_topics.loc[stored_topics["statements"] > 0, "title"].tolist()
+    stored_speakers = [r[0] for r in sql.rows(cur, "curation/speakers")]
+    found = []
+    for kind, column, stored in (
+        ("topic", "topic", stored_topics),
+        ("speaker", "speaker", stored_speakers),
+    ):
+        values = valid[column].dropna()
+        for value, existing in similar.near(values, stored, kind=kind).items():
+            lines = valid.loc[valid[column] == value, "line"].astype(int).tolist()
+            found.append(NearDuplicate(kind, value, existing, lines))
+    return found
+
+
+def _suggested(valid: pd.DataFrame) -> list[Suggested]:
+    rows = valid[valid["stance_origin"] == "classifier"]
+    cols = ["line", "stance", "stance_confidence", "quote", "quote_language", "topic", "capital"]
+    return [
+        Suggested(
+            int(line),
+            stance if isinstance(stance, str) else None,
+            float(conf),
+            str(quote),
+            lang if isinstance(lang, str) else None,
+            str(topic),
+            str(capital),
+        )
+        for line, stance, conf, quote, lang, topic, capital in rows[cols].itertuples(
+            index=False, name=None
+        )
+    ]
+
+
 def _prepare(
-    con: duckdb.DuckDBPyConnection, data: bytes, report: IngestReport
+    con: duckdb.DuckDBPyConnection,
+    data: bytes,
+    report: IngestReport,
+    maps: dict[str, dict[str, str]],
+    progress: Progress,
 ) -> pd.DataFrame | None:
     """Parse, normalise, validate and fingerprint; None when the file itself is unreadable."""
+    progress("Reading the file", 0.05)
     try:
         parsed = parse(data)
         known, extra_cols = _map_header(parsed.header)
@@ -319,9 +396,16 @@ def _prepare(
         )
     raw["extra"] = pd.Series(_extra_json(parsed, extra_cols), index=raw.index, dtype="str")
 
+    progress(f"Checking {report.rows_read:,} rows", 0.2)
     capitals = {name: list(aliases) for name, aliases in sql.rows(con, "ingest/capitals")}
     order = normalise.day_month_order(raw["date"])
     norm = _normalised(raw, normalise.capital_table(capitals), order)
+    for column, mapping in maps.items():  # the user chose a stored name for a near-duplicate
+        if mapping:
+            norm[column] = norm[column].map(
+                lambda v, m=mapping: m.get(v, v) if isinstance(v, str) else v
+            )
+    progress("Suggesting missing stances", 0.45)
     suggested = classify_ingest.suggest_missing(raw, norm, pending_review=report.pending_review)
     norm["stance"] = suggested.stance
     problems = _ragged(parsed) + _problems(norm, raw, capitals, order, suggested.reasons)
@@ -333,6 +417,9 @@ def _prepare(
     valid["stance_origin"] = suggested.origin[valid.index]
     valid["stance_confidence"] = suggested.confidence[valid.index]
     valid["fingerprint"] = _fingerprints(valid) if len(valid) else pd.Series(dtype="str")
+    report.suggestions = _suggested(valid)
+    progress("Comparing names with the stored ones", 0.65)
+    report.near_duplicates = _near_duplicates(con, valid)
     return valid
 
 
@@ -371,6 +458,7 @@ def _write(
     report: IngestReport,
     sha256: str,
     started: dt.datetime,
+    progress: Progress = _quiet,
 ) -> int:
     """One transaction: batch row, new topics, statements. Returns the batch id.
 
@@ -414,6 +502,7 @@ def _write(
         stored = sql.scalar(cur, "ingest/batch_row_count", {"batch_id": batch_id})
         if stored != len(new):
             raise RuntimeError(f"batch {batch_id}: {stored} rows stored, {len(new)} expected")
+        progress("Committing", 0.95)  # still inside the transaction: a failure here writes nothing
         cur.commit()
     except BaseException:
         cur.rollback()
@@ -433,12 +522,17 @@ def ingest_bytes(
     skip_invalid: bool = False,
     dry_run: bool = False,
     pending_review: bool = False,
+    topic_map: dict[str, str] | None = None,
+    speaker_map: dict[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> IngestReport:
     """Validate `data` (a CSV file's bytes) and, unless refused or a dry run, write it as one batch.
 
     `pending_review=True` stores rows whose stance the classifier could not suggest with stance
-    NULL (awaiting review) instead of refusing them.
+    NULL (awaiting review) instead of refusing them. `topic_map` / `speaker_map` replace a name of
+    the file with the stored one chosen for it. `progress(step, fraction)` hears each step.
     """
+    progress = progress or _quiet
     started = dt.datetime.now(dt.UTC)
     report = IngestReport(
         file_name=file_name,
@@ -449,10 +543,12 @@ def ingest_bytes(
     )
     cur = con.cursor()
     try:
-        valid = _prepare(cur, data, report)
+        maps = {"topic": topic_map or {}, "speaker": speaker_map or {}}
+        valid = _prepare(cur, data, report, maps, progress)
         if valid is None:
             return report
         for attempt in range(_WRITE_ATTEMPTS):
+            progress("Looking for duplicates", 0.75)
             new = _drop_duplicates(cur, valid, report)
             report.rows_new = len(new)
             by_classifier = new["stance_origin"] == "classifier"
@@ -461,8 +557,9 @@ def ingest_bytes(
             if report.status in ("rejected", "dry_run") or not len(new):
                 return report
             try:
+                progress(f"Writing {len(new):,} statements", 0.85)
                 report.batch_id = _write(
-                    cur, new, report, hashlib.sha256(data).hexdigest(), started
+                    cur, new, report, hashlib.sha256(data).hexdigest(), started, progress
                 )
             except (duckdb.ConstraintException, duckdb.TransactionException):
                 # Another writer stored some of these rows meanwhile: look again and retry.
