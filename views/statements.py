@@ -4,7 +4,7 @@ import math
 
 import streamlit as st
 
-from components import filters, layout, tables
+from components import filters, history, layout, tables
 from components.database import query
 from stancewatch import describe
 from stancewatch.params import SORT_COLUMNS
@@ -46,3 +46,6 @@ st.caption(
     "the same count as the Overview's."
 )
 tables.statements_table(rows, key="statements_table")
+
+with st.expander("Stance history of a statement", icon=":material/history:"):
+    history.panel(st.number_input("Statement #", min_value=1, step=1, value=None, key="history_id"))

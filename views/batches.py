@@ -1,0 +1,47 @@
+"""Batches: every upload with its counts and status; undo one (its statements go to the archive)."""
+
+import streamlit as st
+
+from components import editor
+from components.database import connection
+from stancewatch import batches
+
+st.title("Batches")
+st.caption("Each upload or CLI ingest is one batch. Undo takes a batch's statements out of every "
+           "view and keeps them in the archive; the batch stays listed as reverted.")  # fmt: skip
+frame = batches.list_batches(connection())
+if note := st.session_state.pop("_undo_note", None):
+    st.success(note, icon=":material/undo:")
+st.dataframe(
+    frame.rename(columns={
+        "id": "Batch", "file_name": "File", "by": "By", "started_at": "When (UTC)",
+        "rows_read": "Read", "rows_inserted": "Inserted", "rows_duplicate": "Duplicate",
+        "rows_rejected": "Rejected", "status": "Status", "statements_live": "Live now",
+        "reverted_at": "Undone at", "reverted_by": "Undone by"}).drop(columns=["finished_at"]),
+    hide_index=True, key="batches_table",
+    column_config={"When (UTC)": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+                   "Undone at": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm")},
+)  # fmt: skip
+committed = frame[frame["status"] == "committed"]
+if committed.empty:
+    st.info("No committed batch to undo.")
+    st.stop()
+
+st.subheader("Undo a batch")
+by = editor.editor("undo a batch")
+choices = dict(zip(committed["id"].astype(int), committed["file_name"], strict=True))
+live = dict(zip(committed["id"].astype(int), committed["statements_live"], strict=True))
+batch_id = st.selectbox(
+    "Batch", list(choices), key="undo_batch",
+    format_func=lambda b: f"#{b} · {choices[b]} · {live[b]:,} statements",
+)  # fmt: skip
+sure = st.checkbox(
+    f"Take the {live[batch_id]:,} statements of batch {batch_id} out of the dashboard "
+    "(they are kept in the archive)",
+    key="undo_confirm",
+)
+if st.button("Undo batch", type="primary", disabled=by is None or not sure, key="undo_button"):
+    result = batches.undo_batch(connection(), int(batch_id), by=by)
+    st.session_state["_undo_note"] = result.message
+    st.session_state.pop("undo_confirm", None)
+    st.rerun()

@@ -1,0 +1,71 @@
+"""Upload: a CSV of new statements -> a dry-run preview -> commit as one batch (same path as the CLI)."""
+
+import hashlib
+
+import streamlit as st
+
+from components import editor, upload
+from stancewatch import describe
+from stancewatch.template import template_csv
+
+st.title("Upload statements")
+st.caption("Nothing is written until you commit; the preview shows what a commit would do.")
+st.download_button(
+    "Download the template CSV", template_csv(), file_name="stancewatch-template.csv",
+    mime="text/csv", icon=":material/download:", key="upload_template", on_click="ignore",
+    help="The contract's columns (data/README.md) with two example rows from the seed.",
+)  # fmt: skip
+limit = upload.max_mb()
+file = st.file_uploader(
+    "CSV of statements", type=["csv", "tsv", "txt"], key="upload_file", max_upload_size=limit
+)
+st.caption(
+    f"Up to {limit} MB (raise with {upload.MAX_MB_VAR} and server.maxUploadSize). "
+    "UTF-8, comma, semicolon or tab; required columns date, capital, topic, and stance or quote."
+)
+done = st.session_state.get("_upload_done")
+if done:
+    st.success(done["summary"], icon=":material/task_alt:")
+    st.page_link("views/overview.py", label="Overview of this batch's capitals, topics and dates",
+                 query_params=done["link"], icon=":material/insights:")  # fmt: skip
+if file is None:
+    st.stop()
+data, name = file.getvalue(), upload.label(file.name)
+if refusal := upload.too_large(len(data), limit):
+    st.error(refusal, icon=":material/block:")
+    st.stop()
+if done and done["sha"] == hashlib.sha256(data).hexdigest():
+    st.stop()  # committed already: the preview would only list it as duplicates
+
+pending = st.checkbox(
+    "Keep rows whose stance the classifier cannot decide (stored without a stance, for review)",
+    key="upload_pending",
+)
+first = upload.preview(data, name, by="preview", pending_review=pending)
+topic_map, speaker_map = upload.name_choices(first)
+options = {"pending_review": pending, "topic_map": topic_map, "speaker_map": speaker_map}
+report = upload.preview(data, name, by="preview", **options) if topic_map or speaker_map else first
+st.subheader("Preview")
+upload.report_view(report)
+if report.file_error or not report.rows_new:
+    st.info("Nothing to commit." if not report.file_error else "Fix the file and upload it again.")
+    st.stop()
+
+mode = st.radio(
+    "Import", ["all", "valid"], key="upload_mode", horizontal=True,
+    format_func={"all": "All or nothing (default)",
+                 "valid": f"The {report.rows_new:,} valid new rows, skip the rest"}.get,
+)  # fmt: skip
+blocked = bool(report.rows_rejected) and mode == "all"
+if blocked:
+    st.warning("Some rows are invalid, so nothing can be written as all or nothing. Fix them, or "
+               "choose to import the valid rows and skip the rest.")  # fmt: skip
+by = editor.editor("commit uploads")
+label = f"Commit {describe.count(report.rows_new)}"
+if st.button(label, type="primary", disabled=blocked or by is None, key="upload_commit"):
+    result = upload.run_ingest(data, name, dry_run=False, by=by, skip_invalid=mode == "valid",
+                               **options)  # fmt: skip
+    if result.written:
+        st.session_state["_upload_done"] = upload.committed(result, data)
+        st.rerun()
+    st.error(result.summary())
