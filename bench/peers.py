@@ -1,0 +1,146 @@
+"""Peers: the same stance share and stance change computations in SQLite and in pandas.
+
+The rows come from the N-row store (named query bench/peer_rows), so all three engines see the
+same data. SQLite gets a file under bench/out/ (built once, cached) with the covering indexes a
+competent Datasette user would add (queries/bench/sqlite_indexes.sql); pandas gets a frame of the
+columns the computations need, as `DuckDB .df()` gives it. Loading is not timed: only the
+computations are, and each must give the same answer as ours (`check_equal`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from stancewatch import sql
+from stancewatch.params import Filters
+
+SQLITE_BATCH = 200_000
+PANDAS_COLUMNS = ["id", "stated_on", "capital", "topic_id", "stance"]
+
+
+def build_sqlite(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Copy the store's statements into a new SQLite file, then index and ANALYZE it."""
+    tmp = path.with_suffix(".sqlite.tmp")
+    tmp.unlink(missing_ok=True)
+    lite = sqlite3.connect(tmp)
+    try:
+        lite.executescript(sql.load("bench/sqlite_schema").text)
+        reader = sql.relation(con, "bench/peer_rows").to_arrow_reader(SQLITE_BATCH)
+        insert = "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?)"
+        for batch in reader:
+            cols = batch.to_pydict()
+            cols["stated_on"] = [d.isoformat() for d in cols["stated_on"]]
+            lite.executemany(insert, zip(*cols.values(), strict=True))
+        lite.commit()
+        lite.executescript(sql.load("bench/sqlite_indexes").text)
+        lite.commit()
+    finally:
+        lite.close()
+    tmp.replace(path)
+
+
+def sqlite_share(lite: sqlite3.Connection) -> pd.DataFrame:
+    cur = lite.execute(sql.load("bench/sqlite_stance_share").text)
+    return pd.DataFrame(cur.fetchall(), columns=[c[0] for c in cur.description])
+
+
+def sqlite_changes(lite: sqlite3.Connection) -> pd.DataFrame:
+    cur = lite.execute(sql.load("bench/sqlite_change_counts").text)
+    return pd.DataFrame(cur.fetchall(), columns=[c[0] for c in cur.description])
+
+
+def pandas_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return sql.relation(con, "bench/peer_rows").df()[PANDAS_COLUMNS]
+
+
+def pandas_share(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per month, capital and stance: count and share of the capital's statements that month."""
+    period = frame["stated_on"].to_numpy().astype("datetime64[M]")
+    counts = (
+        frame.assign(period=period)
+        .groupby(["period", "capital", "stance"], sort=True)
+        .size()
+        .rename("statements")
+        .reset_index()
+    )
+    counts["capital_statements"] = counts.groupby(["period", "capital"])["statements"].transform(
+        "sum"
+    )
+    counts["share"] = counts["statements"] / counts["capital_statements"]
+    return counts
+
+
+def pandas_changes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per capital: statements whose stance differs from the previous on the topic (date, id)."""
+    ordered = frame.sort_values(["capital", "topic_id", "stated_on", "id"])
+    previous = ordered.groupby(["capital", "topic_id"], sort=False)["stance"].shift()
+    changed = previous.notna() & (ordered["stance"] != previous)
+    out = changed.groupby(ordered["capital"]).sum().rename("changes").reset_index()
+    return out[out["changes"] > 0].reset_index(drop=True)
+
+
+def duckdb_share(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return sql.df(con, "analytics/stance_share", {**Filters().params(), "grain": "month"})
+
+
+def duckdb_changes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return sql.df(con, "bench/change_counts")
+
+
+def duckdb_change_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every stance change as the named analytics/stance_changes gives it (limit NULL = all)."""
+    return sql.df(con, "analytics/stance_changes", {**Filters().params(), "limit": None})
+
+
+def _share_key(frame: pd.DataFrame) -> pd.DataFrame:
+    out = pd.DataFrame(
+        {
+            "period": pd.to_datetime(frame["period"]).dt.strftime("%Y-%m-%d").astype(object),
+            "capital": frame["capital"].astype(object),
+            "stance": frame["stance"].astype(object),
+            "statements": frame["statements"].astype("int64"),
+            "capital_statements": frame["capital_statements"].astype("int64"),
+            "share": frame["share"].astype("float64"),
+        }
+    )
+    return out.sort_values(["period", "capital", "stance"], ignore_index=True)
+
+
+def _change_key(frame: pd.DataFrame) -> dict[str, int]:
+    return {str(c): int(n) for c, n in zip(frame["capital"], frame["changes"], strict=True)}
+
+
+def check_equal(
+    shares: dict[str, pd.DataFrame], changes: dict[str, pd.DataFrame]
+) -> dict[str, object]:
+    """Whether every engine gives the same share table and change counts; differences in words."""
+    problems: list[str] = []
+    keyed = {engine: _share_key(frame) for engine, frame in shares.items()}
+    ours_name, ours = next(iter(keyed.items()))
+    for engine, frame in keyed.items():
+        if engine == ours_name:
+            continue
+        if len(frame) != len(ours):
+            problems.append(f"share: {engine} has {len(frame)} rows, {ours_name} {len(ours)}")
+            continue
+        exact = ["period", "capital", "stance", "statements", "capital_statements"]
+        if not frame[exact].equals(ours[exact]):
+            problems.append(f"share: {engine} counts differ from {ours_name}")
+        if not np.allclose(frame["share"].to_numpy(), ours["share"].to_numpy(), rtol=1e-9):
+            problems.append(f"share: {engine} shares differ from {ours_name}")
+    counted = {engine: _change_key(frame) for engine, frame in changes.items()}
+    first_name, first = next(iter(counted.items()))
+    for engine, found in counted.items():
+        if found != first:
+            problems.append(f"changes: {engine} {found} != {first_name} {first}")
+    return {
+        "equal": not problems,
+        "problems": problems,
+        "share_rows": len(ours),
+        "changes_per_capital": first,
+    }

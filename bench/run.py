@@ -1,0 +1,512 @@
+"""The performance suite of issue 7: ingest, queries, views, peers and memory at N rows, in one run.
+
+    .venv/bin/python bench/run.py --rows 100000 --json bench/out/bench-100000.json
+    make bench ROWS=1000000
+
+Prints figures, never pass/fail: the machine is shared and noisy, so each figure comes with a
+ratio to a baseline measured in the same run, and the issue's target next to it (met or missed).
+The N-row CSV and store are made once by bench/generate.py and cached under bench/out/
+(<label>.csv, <label>.duckdb, <label>.sqlite; label 100k, 1m, 10m, or the row count).
+`--skip ingest,views,memory` leaves sections out (the unit test runs the pure parts at 2,000 rows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import generate, peers  # noqa: E402
+from bench.timing import machine, median_time  # noqa: E402
+from stancewatch import db, sql  # noqa: E402
+from stancewatch.ingest import ingest_bytes  # noqa: E402
+from stancewatch.params import Filters  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+SECTIONS = ("ingest", "queries", "peers", "memory", "views")
+# The issue's targets (at 1M rows; views under 2 s at 10M).
+VIEW_RATIO_TARGET = 1.5
+SQLITE_TARGET = 20.0
+PANDAS_TARGET = 5.0
+INGEST_TARGET = 0.5
+MEMORY_TARGET_MIB = 1536
+SCALE_TARGET = 12.0
+# Choices for the non-filter parameters, as the views use them.
+CHOICES: dict[str, Any] = {
+    "grain": "month",
+    "sort": "stated_on",
+    "descending": True,
+    "limit": 50,
+    "offset": 0,
+    "by_changes": True,
+}
+VIEW_LIMITS = {"analytics/stance_changes": 1000, "analytics/topic_activity": 6}
+# Queries the Topics view runs for one topic: their narrow filter also names a mid-tail topic.
+ONE_TOPIC = {
+    "analytics/topic_timeline",
+    "analytics/latest_stance",
+    "analytics/divergence",
+    "analytics/time_to_confirm",
+}
+MID_TAIL_RANK = 500  # of about 20,000 topics by statement count
+
+
+def label(rows: int) -> str:
+    if rows % 1_000_000 == 0:
+        return f"{rows // 1_000_000}m"
+    if rows % 1_000 == 0:
+        return f"{rows // 1_000}k"
+    return str(rows)
+
+
+def view_time_target(rows: int) -> float:
+    return 0.5 if rows <= 1_000_000 else 2.0
+
+
+# ---------------------------------------------------------------- data
+
+
+def prepare(rows: int, out: Path, *, need_csv: bool) -> dict[str, Path]:
+    """The N-row CSV and store, generated once and cached (a store is reused only if complete)."""
+    name = label(rows)
+    csv, store = out / f"{name}.csv", out / f"{name}.duckdb"
+    missing_csv = need_csv and not csv.exists()
+    if missing_csv or not store.exists():
+        start = time.perf_counter()
+        statements, topics = generate.generate(rows)
+        if missing_csv:
+            generate.to_csv(statements, topics, csv.with_suffix(".csv.tmp"))
+            csv.with_suffix(".csv.tmp").replace(csv)
+        if not store.exists():
+            generate.to_duckdb(statements, topics, store.with_suffix(".duckdb.tmp"))
+            store.with_suffix(".duckdb.tmp").replace(store)
+        del statements, topics
+        print(f"generated {rows:,} rows into {out} in {time.perf_counter() - start:.1f} s")
+    return {"csv": csv, "store": store, "sqlite": out / f"{name}.sqlite"}
+
+
+# ---------------------------------------------------------------- ingest
+
+
+def bench_ingest(csv: Path, rows: int, repeats: int, work: Path) -> dict:
+    data = csv.read_bytes()
+    ours, bare = [], []
+    inserted = None
+    for i in range(repeats):
+        con = db.open_db(work / f"ingest{i}.duckdb", seed=False)
+        start = time.perf_counter()
+        report = ingest_bytes(con, data, file_name=csv.name, by="bench/run.py")
+        ours.append(time.perf_counter() - start)
+        inserted = report.rows_inserted
+        con.close()
+        (work / f"ingest{i}.duckdb").unlink()
+        con = duckdb.connect(str(work / f"bare{i}.duckdb"))
+        start = time.perf_counter()
+        # Baseline only: DuckDB's own reader, no validation (the path is ours, bound, not spliced).
+        con.sql("CREATE TABLE t AS SELECT * FROM read_csv($p)", params={"p": str(csv)})
+        bare.append(time.perf_counter() - start)
+        con.close()
+        (work / f"bare{i}.duckdb").unlink()
+    o, b = statistics.median(ours), statistics.median(bare)
+    return {
+        "rows": rows,
+        "rows_inserted": inserted,
+        "csv_mb": round(csv.stat().st_size / 1e6, 1),
+        "ingest_s": o,
+        "ingest_rows_per_s": rows / o,
+        "read_csv_s": b,
+        "read_csv_rows_per_s": rows / b,
+        "ratio": b / o,  # speed of ours as a fraction of read_csv's
+        "runs": {"ingest_s": ours, "read_csv_s": bare},
+    }
+
+
+# ---------------------------------------------------------------- queries
+
+
+def bench_names() -> list[str]:
+    return [n for n in sql.all_names() if n.startswith(("analytics/", "stats/"))]
+
+
+def params_for(name: str, filters: Filters) -> dict[str, Any] | None:
+    declared = sql.load(name).params
+    if not declared:
+        return None
+    common = filters.params()
+    params: dict[str, Any] = {}
+    for key in declared:
+        if key in common:
+            params[key] = common[key]
+        elif key == "limit" and name in VIEW_LIMITS:
+            params[key] = VIEW_LIMITS[name]
+        elif key in CHOICES:
+            params[key] = CHOICES[key]
+        else:
+            raise KeyError(f"bench/run.py has no value for ${key} of {name}: add it to CHOICES")
+    return params
+
+
+def narrow_filters(con: duckdb.DuckDBPyConnection) -> tuple[Filters, Filters]:
+    """(narrow: Paris over the data's last year, one-topic: a mid-tail topic alone)."""
+    last_on = sql.df(con, "analytics/filter_options").iloc[0]["last_on"].date()
+    start_on = last_on - dt.timedelta(days=365)
+    topics = sql.rows(con, "bench/topic_at_rank", {"rank": MID_TAIL_RANK})
+    if not topics:  # a store with fewer topics: its busiest
+        topics = sql.rows(con, "bench/topic_at_rank", {"rank": 1}) or [(None,)]
+    # One topic alone, as the Topics view asks for it: with Paris and one year as well, a
+    # mid-tail topic usually has no statements left to measure.
+    return Filters(capitals=["Paris"], start_on=start_on), Filters(topics=[topics[0][0]])
+
+
+def bench_queries(con: duckdb.DuckDBPyConnection, repeats: int) -> dict:
+    floor_s, floor_runs, floor_row = median_time(
+        lambda: sql.rows(con, "bench/floor"), repeats=repeats
+    )
+    narrow, one_topic = narrow_filters(con)
+    results = []
+    for name in bench_names():
+        row: dict[str, Any] = {"query": name}
+        for variant, filters in (
+            ("default", Filters()),
+            ("narrow", one_topic if name in ONE_TOPIC else narrow),
+        ):
+            params = params_for(name, filters)
+            median, runs, frame = median_time(
+                lambda n=name, p=params: sql.df(con, n, p), repeats=repeats
+            )
+            row[variant] = {
+                "median_s": median,
+                "runs_s": runs,
+                "rows": len(frame),
+                "ratio_to_floor": median / floor_s,
+            }
+        results.append(row)
+    return {
+        "floor": {
+            "query": "bench/floor",
+            "median_s": floor_s,
+            "runs_s": floor_runs,
+            "result": list(floor_row[0]),
+        },
+        "narrow_filter": {
+            "capitals": narrow.capitals,
+            "start_on": narrow.start_on.isoformat(),
+            "one-topic queries": {"queries": sorted(ONE_TOPIC), "topics": one_topic.topics},
+        },
+        "queries": results,
+    }
+
+
+# ---------------------------------------------------------------- peers
+
+
+def bench_peers(con: duckdb.DuckDBPyConnection, sqlite_path: Path, repeats: int) -> dict:
+    import sqlite3
+
+    if not sqlite_path.exists():
+        start = time.perf_counter()
+        peers.build_sqlite(con, sqlite_path)
+        print(f"built {sqlite_path} in {time.perf_counter() - start:.1f} s")
+    frame = peers.pandas_frame(con)
+    lite = sqlite3.connect(sqlite_path)
+    try:
+        timed = {
+            "share": {
+                "duckdb": lambda: peers.duckdb_share(con),
+                "sqlite": lambda: peers.sqlite_share(lite),
+                "pandas": lambda: peers.pandas_share(frame),
+            },
+            "changes": {
+                "duckdb": lambda: peers.duckdb_changes(con),
+                "duckdb_named": lambda: peers.duckdb_change_rows(con),
+                "sqlite": lambda: peers.sqlite_changes(lite),
+                "pandas": lambda: peers.pandas_changes(frame),
+            },
+        }
+        results: dict[str, Any] = {}
+        answers: dict[str, dict[str, Any]] = {"share": {}, "changes": {}}
+        for task, engines in timed.items():
+            results[task] = {}
+            for engine, fn in engines.items():
+                median, runs, answer = median_time(fn, repeats=repeats)
+                results[task][engine] = {"median_s": median, "runs_s": runs}
+                if engine == "duckdb_named":  # every change row: count them per capital
+                    answer = answer.groupby("capital").size().rename("changes").reset_index()
+                answers[task][engine] = answer
+        for task in results:
+            ours = results[task]["duckdb"]["median_s"]
+            for engine in ("sqlite", "pandas"):
+                results[task][f"{engine}_over_ours"] = results[task][engine]["median_s"] / ours
+            if "duckdb_named" in results[task]:
+                named = results[task]["duckdb_named"]["median_s"]
+                for engine in ("sqlite", "pandas"):
+                    results[task][f"{engine}_over_named"] = (
+                        results[task][engine]["median_s"] / named
+                    )
+        results["check"] = peers.check_equal(answers["share"], answers["changes"])
+    finally:
+        lite.close()
+    return results
+
+
+# ---------------------------------------------------------------- report
+
+
+def _ms(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    return f"{seconds * 1000:,.1f} ms" if seconds < 10 else f"{seconds:,.1f} s"
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=True)]
+    line = lambda cells: "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True))  # noqa: E731
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def report(res: dict) -> str:
+    rows, out = res["rows"], []
+    m = res["machine"]
+    out.append(f"Stancewatch benchmark at {rows:,} rows ({res['started_at']})")
+    out.append(
+        f"machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gib']} GiB RAM, {m['os']}; "
+        f"Python {m['python']}, DuckDB {m['duckdb']}, pandas {m['pandas']}, "
+        f"Streamlit {m['streamlit']}; load average at start {m['load_average']}"
+    )
+    out.append(f"command: {res['command']}")
+    if ing := res.get("ingest"):
+        out.append(f"\n== ingest (median of {len(ing['runs']['ingest_s'])})")
+        out.append(_table(
+            ["path", "time", "rows/s", "ratio to read_csv", "target >= 0.5x"],
+            [["validated ingest_bytes", _ms(ing["ingest_s"]), f"{ing['ingest_rows_per_s']:,.0f}",
+              f"{ing['ratio']:.3f}x", _met(ing["ratio"] >= INGEST_TARGET)],
+             ["duckdb read_csv", _ms(ing["read_csv_s"]), f"{ing['read_csv_rows_per_s']:,.0f}",
+              "1x", ""]],
+        ))  # fmt: skip
+        out.append(f"({ing['csv_mb']} MB CSV, {ing['rows_inserted']:,} rows inserted)")
+    if q := res.get("queries"):
+        fl = q["floor"]
+        out.append(
+            f"\n== queries (median of {len(fl['runs_s'])}; floor bench/floor = "
+            f"{_ms(fl['median_s'])}, count(*) and count(distinct topic_id) = {fl['result']})"
+        )
+        out.append(f"narrow filter: {q['narrow_filter']}")
+        out.append(_table(
+            ["query", "default", "x floor", "rows", "narrow", "x floor", "rows"],
+            [[r["query"], _ms(r["default"]["median_s"]), f"{r['default']['ratio_to_floor']:.1f}",
+              str(r["default"]["rows"]), _ms(r["narrow"]["median_s"]),
+              f"{r['narrow']['ratio_to_floor']:.1f}", str(r["narrow"]["rows"])]
+             for r in q["queries"]],
+        ))  # fmt: skip
+        out.append("(no per-query target in the issue; they add up to the views' budget below)")
+    if p := res.get("peers"):
+        out.append(f"\n== peers (same data; median of {len(p['share']['duckdb']['runs_s'])})")
+        body = []
+        for task, named in (("share", "analytics/stance_share (month)"),
+                            ("changes", "bench/change_counts")):  # fmt: skip
+            t = p[task]
+            body.append([
+                f"stance {task}: ours {named}", _ms(t["duckdb"]["median_s"]),
+                _ms(t["sqlite"]["median_s"]), f"{t['sqlite_over_ours']:.1f}x",
+                _met(t["sqlite_over_ours"] >= SQLITE_TARGET), _ms(t["pandas"]["median_s"]),
+                f"{t['pandas_over_ours']:.1f}x", _met(t["pandas_over_ours"] >= PANDAS_TARGET),
+            ])  # fmt: skip
+            if "duckdb_named" in t:
+                body.append([
+                    "stance changes: ours analytics/stance_changes (all rows)",
+                    _ms(t["duckdb_named"]["median_s"]), _ms(t["sqlite"]["median_s"]),
+                    f"{t['sqlite_over_named']:.1f}x", _met(t["sqlite_over_named"] >= SQLITE_TARGET),
+                    _ms(t["pandas"]["median_s"]), f"{t['pandas_over_named']:.1f}x",
+                    _met(t["pandas_over_named"] >= PANDAS_TARGET),
+                ])  # fmt: skip
+        out.append(_table(
+            ["computation", "duckdb", "sqlite", "sqlite/ours", ">= 20x", "pandas", "pandas/ours",
+             ">= 5x"], body))  # fmt: skip
+        c = p["check"]
+        agree = "all three agree" if c["equal"] else "DISAGREE: " + "; ".join(c["problems"])
+        out.append(
+            f"results: {agree} ({c['share_rows']:,} share rows; changes {c['changes_per_capital']})"
+        )
+    if mem := res.get("memory"):
+        out.append("\n== memory: streamlit run + headless Chromium, each view in turn")
+        if "error" in mem:
+            out.append(f"not measured: {mem['error']}")
+        else:
+            idle = mem["idle"]
+            out.append(f"server after start: {idle['server_rss_mib']:,.0f} MiB")
+            out.append(_table(
+                ["view", "browser render", "server peak so far", "server RSS now",
+                 "tree peak sum", "target < 1.5 GB", "error"],
+                [[v["view"], _ms(v["browser_s"]), f"{v['server_peak_mib']:,.0f} MiB",
+                  f"{v['server_rss_mib']:,.0f} MiB", f"{v['tree_peak_mib']:,.0f} MiB",
+                  _met(v["server_peak_mib"] < MEMORY_TARGET_MIB), v["error"] or ""]
+                 for v in mem["views"]],
+            ))  # fmt: skip
+    if views := res.get("views"):
+        limit = view_time_target(rows)
+        out.append(
+            f"\n== views: AppTest full server-side run, cache cleared (median of "
+            f"{res['repeats']['views']})"
+        )
+        body = []
+        for v in views:
+            if "error" in v:
+                body.append([v["view"], "error", "", "", "", "", "", v["error"][:80]])
+                continue
+            body.append([
+                v["view"], _ms(v["median_s"]), _met(v["median_s"] < limit), str(v["queries"]),
+                _ms(v["queries_in_view_s"]), _ms(v["bare_sum_s"]),
+                f"{v['ratio']:.2f}x" if v["ratio"] else "-",
+                _met(v["ratio"] is not None and v["ratio"] <= VIEW_RATIO_TARGET),
+            ])  # fmt: skip
+        out.append(_table(
+            ["view", "median", f"< {limit:g} s", "queries", "queries in run", "bare sum",
+             "run/bare", "<= 1.5x"], body))  # fmt: skip
+        out.append("slowest queries per view (bare):")
+        for v in views:
+            if "calls" in v:
+                top = sorted(v["calls"], key=lambda c: -c["bare_s"])[:3]
+                out.append(f"  {v['view']}: " + ", ".join(
+                    f"{c['query']} {_ms(c['bare_s'])}" for c in top))  # fmt: skip
+    if scale := res.get("scaling"):
+        out.append(f"\n== scaling from {scale['from_rows']:,} rows (target <= 12x for 10x rows)")
+        out.append(_table(
+            ["figure", "before", "now", "factor", "<= 12x"],
+            [[k, _ms(a), _ms(b), f"{b / a:.1f}x", _met(b / a <= SCALE_TARGET)]
+             for k, (a, b) in scale["figures"].items() if a and b],
+        ))  # fmt: skip
+    return "\n".join(out)
+
+
+def _flat_times(res: dict) -> dict[str, float]:
+    """The timed figures by name, to compare one run with a run at a tenth of the rows."""
+    flat: dict[str, float] = {}
+    if ing := res.get("ingest"):
+        flat["ingest"] = ing["ingest_s"]
+    for r in (res.get("queries") or {}).get("queries", []):
+        flat[f"{r['query']} (default)"] = r["default"]["median_s"]
+    for v in res.get("views") or []:
+        if "median_s" in v:
+            flat[v["view"]] = v["median_s"]
+    for task in ("share", "changes"):
+        if task in (res.get("peers") or {}):
+            flat[f"peers {task} (ours)"] = res["peers"][task]["duckdb"]["median_s"]
+    return flat
+
+
+def scaling(res: dict, out: Path) -> dict | None:
+    smaller = out / f"bench-{res['rows'] // 10}.json"
+    if res["rows"] % 10 or not smaller.exists():
+        return None
+    before = _flat_times(json.loads(smaller.read_text()))
+    now = _flat_times(res)
+    return {
+        "from_rows": res["rows"] // 10,
+        "figures": {k: (before.get(k), now[k]) for k in now if k in before},
+    }
+
+
+def run(
+    rows: int,
+    *,
+    out: Path = OUT,
+    skip: tuple[str, ...] = (),
+    repeats: int | None = None,
+    command: str = "",
+) -> dict:
+    """Every section not skipped; the result is what --json writes."""
+    big = rows >= 1_000_000
+    reps = {
+        "ingest": 1 if big else 3,
+        "queries": repeats or (3 if rows >= 5_000_000 else 5),
+        "peers": repeats or (1 if rows >= 5_000_000 else 3),
+        "views": repeats or (3 if big else 5),
+    }
+    res: dict[str, Any] = {
+        "rows": rows,
+        "started_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "command": command,
+        "repeats": reps,
+        "targets": {
+            "view_ratio": VIEW_RATIO_TARGET,
+            "view_seconds": view_time_target(rows),
+            "sqlite_over_ours": SQLITE_TARGET,
+            "pandas_over_ours": PANDAS_TARGET,
+            "ingest_ratio": INGEST_TARGET,
+            "memory_mib": MEMORY_TARGET_MIB,
+            "scale_10x": SCALE_TARGET,
+        },
+    }
+    files = prepare(rows, out, need_csv="ingest" not in skip)
+    res["files"] = {k: str(v) for k, v in files.items()}
+    if "ingest" not in skip:
+        with tempfile.TemporaryDirectory(dir=out) as tmp:
+            res["ingest"] = bench_ingest(files["csv"], rows, reps["ingest"], Path(tmp))
+        print("ingest done", flush=True)
+    if "queries" not in skip or "peers" not in skip:
+        con = db.open_db(files["store"], seed=False)
+        try:
+            if "queries" not in skip:
+                res["queries"] = bench_queries(con, reps["queries"])
+                print("queries done", flush=True)
+            if "peers" not in skip:
+                res["peers"] = bench_peers(con, files["sqlite"], reps["peers"])
+                print("peers done", flush=True)
+        finally:
+            con.close()
+    if "memory" not in skip:
+        from bench import memory, views
+
+        res["memory"] = memory.measure(
+            files["store"], views.view_paths(), log=out / f"server-{label(rows)}.log"
+        )
+        print("memory done", flush=True)
+    if "views" not in skip:
+        from bench import views
+
+        res["views"] = views.measure(files["store"], repeats=reps["views"])
+        print("views done", flush=True)
+    if scale := scaling(res, out):
+        res["scaling"] = scale
+    return res
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--json", type=Path, help="write every figure here as JSON")
+    parser.add_argument("--out", type=Path, default=OUT, help="cache of generated data")
+    parser.add_argument("--skip", default="", help=f"comma-separated sections of {SECTIONS}")
+    parser.add_argument("--repeats", type=int, help="runs per median (default by size)")
+    args = parser.parse_args(argv)
+    skip = tuple(s.strip() for s in args.skip.split(",") if s.strip())
+    if unknown := set(skip) - set(SECTIONS):
+        parser.error(f"unknown sections {sorted(unknown)}; known: {', '.join(SECTIONS)}")
+    command = " ".join([".venv/bin/python bench/run.py", *(argv or sys.argv[1:])])
+    res = run(args.rows, out=args.out, skip=skip, repeats=args.repeats, command=command)
+    print()
+    print(report(res))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(res, indent=1, default=str))
+        print(f"\nwrote {args.json}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Small shared helpers for bench/run.py: median wall-clock timing and the machine's description."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def median_time(
+    fn: Callable[[], Any], repeats: int, warmup: int = 1
+) -> tuple[float, list[float], Any]:
+    """(median seconds, every timed run, the last result) of `fn` after `warmup` untimed runs."""
+    result = None
+    for _ in range(warmup):
+        result = fn()
+    times = []
+    for _ in range(max(repeats, 1)):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), times, result
+
+
+def machine() -> dict[str, Any]:
+    """nproc, CPU model, RAM, OS and Python: printed above every table."""
+    cpu = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    ram = None
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        for line in meminfo.read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                ram = int(line.split()[1]) * 1024
+    import duckdb
+    import pandas
+    import streamlit
+
+    return {
+        "nproc": len(os.sched_getaffinity(0))
+        if hasattr(os, "sched_getaffinity")
+        else os.cpu_count(),
+        "cpu": cpu,
+        "ram_gib": round(ram / 2**30, 1) if ram else None,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "duckdb": duckdb.__version__,
+        "pandas": pandas.__version__,
+        "streamlit": streamlit.__version__,
+        "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+    }
