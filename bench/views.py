@@ -1,0 +1,136 @@
+"""Views: each view's full server-side run through AppTest, and the bare time of the queries it ran.
+
+The harness wraps `stancewatch.sql.df` and `stancewatch.sql.rows` in this process with a timing
+wrapper (measurement, not a mock: the real function runs), so it knows exactly which named queries
+a view ran with which parameters. After the timed runs each of those calls is run again bare, on a
+cursor of the same connection, and the view's median is divided by the sum of their medians.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.timing import median_time
+from stancewatch import sql
+from stancewatch.config import ROOT
+
+DASHBOARD = ["overview", "trends", "changes", "topics", "statements"]
+
+
+def view_paths() -> list[str]:
+    """Every views/*.py: the dashboard's five first, in menu order, then the rest by name."""
+    stems = sorted(p.stem for p in (ROOT / "views").glob("*.py"))
+    ordered = [s for s in DASHBOARD if s in stems] + [s for s in stems if s not in DASHBOARD]
+    return [f"views/{s}.py" for s in ordered]
+
+
+class _Recorder:
+    """Wraps sql.df and sql.rows: records (name, params, seconds) of every call, then restores."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Any, float]] = []
+        self._saved: dict[str, Any] = {}
+
+    def _wrap(self, fn: Any) -> Any:
+        def timed(con: Any, name: str, params: dict[str, Any] | None = None) -> Any:
+            start = time.perf_counter()
+            try:
+                return fn(con, name, params)
+            finally:
+                self.calls.append((name, copy.deepcopy(params), time.perf_counter() - start))
+
+        return timed
+
+    def __enter__(self) -> _Recorder:
+        for attr in ("df", "rows"):
+            self._saved[attr] = getattr(sql, attr)
+            setattr(sql, attr, self._wrap(self._saved[attr]))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for attr, fn in self._saved.items():
+            setattr(sql, attr, fn)
+
+    def bare(self, con: Any, name: str, params: dict[str, Any] | None) -> Any:
+        fn = self._saved["df"]
+        cur = con.cursor()
+        try:
+            return fn(cur, name, params)
+        finally:
+            cur.close()
+
+
+def measure(store: Path, *, repeats: int, warmup: int = 1, timeout: float = 600) -> list[dict]:
+    """One row per view: median server-side run, its queries' bare sum, the ratio, the calls."""
+    os.environ["STANCEWATCH_DB"] = str(store)
+    os.environ["STANCEWATCH_NO_SEED"] = "1"
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from components import database
+
+    database.connection.clear()
+    results = []
+    with _Recorder() as rec:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+        at.run()  # opens the connection and imports everything once, as a running server would
+        con = database.connection()
+        for view in view_paths():
+            times: list[float] = []
+            runs: list[list[tuple[str, Any, float]]] = []
+            error = None
+            for i in range(warmup + repeats):
+                st.cache_data.clear()
+                rec.calls.clear()
+                start = time.perf_counter()
+                try:
+                    at.switch_page(view).run()
+                except Exception as exc:  # noqa: BLE001 - a broken view is a figure, not a crash
+                    error = f"{type(exc).__name__}: {exc}"
+                    break
+                elapsed = time.perf_counter() - start
+                if at.exception:
+                    error = "; ".join(e.message for e in at.exception)[:300]
+                    break
+                if i >= warmup:
+                    times.append(elapsed)
+                    runs.append(list(rec.calls))
+            if error or not times:
+                results.append({"view": view, "error": error or "no run"})
+                continue
+            calls = runs[-1]
+            bare = []
+            for name, params, _ in calls:
+                median, _, _ = median_time(
+                    lambda n=name, p=params: rec.bare(con, n, p), repeats=3, warmup=1
+                )
+                bare.append({"query": name, "params": _printable(params), "bare_s": median})
+            bare_sum = sum(b["bare_s"] for b in bare)
+            in_view = statistics.median(sum(c[2] for c in run) for run in runs)
+            median = statistics.median(times)
+            results.append(
+                {
+                    "view": view,
+                    "median_s": median,
+                    "runs_s": times,
+                    "queries": len(calls),
+                    "queries_in_view_s": in_view,
+                    "bare_sum_s": bare_sum,
+                    "ratio": median / bare_sum if bare_sum else None,
+                    "calls": bare,
+                }
+            )
+    database.connection().close()
+    database.connection.clear()
+    return results
+
+
+def _printable(params: dict[str, Any] | None) -> dict[str, Any] | None:
+    if params is None:
+        return None
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in params.items()}
