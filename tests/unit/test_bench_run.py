@@ -1,0 +1,94 @@
+"""bench/run.py at a tiny size: every figure is there and the three engines agree (no timings asserted).
+
+Names the queries the harness adds: "bench/floor", "bench/topic_at_rank", "bench/change_counts",
+"bench/peer_rows", "bench/sqlite_schema", "bench/sqlite_indexes", "bench/sqlite_stance_share",
+"bench/sqlite_change_counts".
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bench import peers, run
+from stancewatch import db, sql
+
+ROWS = 2_000
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("bench")
+    return run.run(ROWS, out=out, skip=("memory", "views"), repeats=1)
+
+
+def test_every_section_has_its_figures(result: dict) -> None:
+    assert result["rows"] == ROWS and result["machine"]["nproc"] >= 1
+    ingest = result["ingest"]
+    assert ingest["rows_inserted"] == ROWS
+    assert ingest["ingest_rows_per_s"] > 0 and ingest["ratio"] > 0
+    queries = result["queries"]
+    assert queries["floor"]["result"][0] == ROWS
+    measured = {q["query"] for q in queries["queries"]}
+    assert measured == set(run.bench_names())
+    assert {"analytics/stance_share", "analytics/stance_changes", "stats/totals"} <= measured
+    for q in queries["queries"]:
+        for variant in ("default", "narrow"):
+            assert q[variant]["median_s"] > 0 and q[variant]["ratio_to_floor"] > 0
+    assert queries["narrow_filter"]["capitals"] == ["Paris"]
+    for task in ("share", "changes"):
+        for engine in ("duckdb", "sqlite", "pandas"):
+            assert result["peers"][task][engine]["median_s"] > 0
+        assert result["peers"][task]["sqlite_over_ours"] > 0
+
+
+def test_the_three_engines_agree(result: dict) -> None:
+    check = result["peers"]["check"]
+    assert check["equal"], check["problems"]
+    assert check["share_rows"] > 0
+    assert set(check["changes_per_capital"]) == {"Paris", "Moscow", "Kyiv"}
+
+
+def test_default_queries_see_every_row(result: dict) -> None:
+    rows = {q["query"]: q["default"]["rows"] for q in result["queries"]["queries"]}
+    assert rows["analytics/topic_timeline"] == ROWS  # every statement, no filter
+    assert rows["analytics/statements"] == 50  # one page
+    assert rows["analytics/topic_activity"] == 6  # the Stance changes view's limit
+
+
+def test_report_prints_targets_and_json_round_trips(result: dict) -> None:
+    text = run.report(result)
+    for heading in ("== ingest", "== queries", "== peers", "cores"):
+        assert heading in text
+    assert "all three agree" in text
+    assert ">= 20x" in text and "target >= 0.5x" in text
+    assert json.loads(json.dumps(result, default=str))["rows"] == ROWS
+
+
+def test_check_equal_notices_a_wrong_answer(result: dict, tmp_path: Path) -> None:
+    store = Path(result["files"]["store"])
+    con = db.open_db(store, seed=False)
+    try:
+        ours = peers.duckdb_changes(con)
+        wrong = ours.assign(changes=ours["changes"] + 1)
+        share = peers.duckdb_share(con)
+        lite = sqlite3.connect(result["files"]["sqlite"])
+        try:
+            assert sql.load("bench/sqlite_indexes").params == {}
+            lite_share = peers.sqlite_share(lite)
+        finally:
+            lite.close()
+    finally:
+        con.close()
+    check = peers.check_equal({"duckdb": share, "sqlite": lite_share}, {"a": ours, "b": wrong})
+    assert not check["equal"] and any("changes" in p for p in check["problems"])
+    skewed = lite_share.assign(statements=lite_share["statements"] * 2)
+    assert not peers.check_equal({"duckdb": share, "sqlite": skewed}, {"a": ours})["equal"]
+
+
+def test_views_and_memory_can_be_skipped_but_not_misspelt() -> None:
+    with pytest.raises(SystemExit):
+        run.main(["--rows", "10", "--skip", "viewz"])
