@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 PORT   ?= 8501
 
-.PHONY: setup run test lint format browser screenshots clean
+.PHONY: setup run test lint format browser screenshots bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ test: setup browser lint
 # Refresh the README's screenshots from the e2e run (real server, Chromium, seed data).
 screenshots: setup browser
 	STANCEWATCH_UPDATE_DOCS=1 $(BIN)/python -m pytest tests/e2e -k screenshot -q
+
+# Performance figures (issue 7): ingest, queries, views, SQLite/pandas peers, server memory.
+# Prints figures, never pass/fail; data is generated once into bench/out/. `make bench ROWS=1000000`.
+ROWS ?= 100000
+bench: setup browser
+	$(BIN)/python bench/run.py --rows $(ROWS) --json bench/out/bench-$(ROWS).json
 
 format: setup
 	$(BIN)/ruff format .
