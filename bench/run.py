@@ -288,7 +288,7 @@ def report(res: dict) -> str:
         f"Python {m['python']}, DuckDB {m['duckdb']}, pandas {m['pandas']}, "
         f"Streamlit {m['streamlit']}; load average at start {m['load_average']}"
     )
-    out.append(f"command: {res['command']}")
+    out.append(f"command: {res['command']}  (code: {m.get('git')})")
     if ing := res.get("ingest"):
         out.append(f"\n== ingest (median of {len(ing['runs']['ingest_s'])})")
         out.append(_table(

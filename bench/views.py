@@ -70,7 +70,10 @@ def measure(store: Path, *, repeats: int, warmup: int = 1, timeout: float = 600)
     os.environ["STANCEWATCH_DB"] = str(store)
     os.environ["STANCEWATCH_NO_SEED"] = "1"
     import streamlit as st
+    from streamlit.logger import set_log_level
     from streamlit.testing.v1 import AppTest
+
+    set_log_level("error")  # cache_data.clear() outside a server warns once per call
 
     from components import database
 
