@@ -211,18 +211,17 @@ def _band_label(band: str, limit: int = 64) -> str:
     return short_label(topic, limit - len(capital) - 3) + " · " + html.escape(capital)
 
 
-def state_timeline(
-    timeline: pd.DataFrame, *, end_on: dt.date, title: str | None = None
-) -> go.Figure:
-    """One band per capital (per topic when several): a segment from each statement to the next.
+def state_timeline(runs: pd.DataFrame, *, end_on: dt.date, title: str | None = None) -> go.Figure:
+    """One band per capital (per topic when several): a segment for each run of one stance.
 
-    Columns: statement_id, topic, capital, stance, stated_on, next_on, speaker, quote,
-    source_name. The last segment of a band runs to `end_on`; click a band = its topic.
+    Columns (analytics/stance_runs): capital, topic, stance, start_on, end_on, statements,
+    is_change, speaker, quote, source_name. A run still holding ends at `end_on`; markers show
+    where a capital changed its line; click a band = its topic.
     """
-    many = timeline["topic"].nunique() > 1
-    data = _with_labels(timeline).assign(band=lambda d: d.apply(_band, axis=1, many_topics=many))
-    start = pd.to_datetime(data["stated_on"])
-    stop = pd.to_datetime(data["next_on"]).fillna(pd.Timestamp(end_on))
+    many = runs["topic"].nunique() > 1
+    data = _with_labels(runs).assign(band=lambda d: d.apply(_band, axis=1, many_topics=many))
+    start = pd.to_datetime(data["start_on"])
+    stop = pd.to_datetime(data["end_on"]).fillna(pd.Timestamp(end_on))
     data = data.assign(start=start, stop=stop.where(stop > start, start + pd.Timedelta(days=1)))
     bands = sorted(data["band"].unique())
     fig = go.Figure()
@@ -234,23 +233,25 @@ def state_timeline(
                 orientation="h", name=STANCE_LABELS[stance], marker_color=STANCE_COLOURS[stance],
                 legendgroup=stance, opacity=0.85,
                 customdata=list(zip(
-                    part["topic"], part["topic"].map(hover_text), part["stated_on"].map(_day),
-                    part["speaker"].map(hover_text), part["quote"].map(hover_text),
+                    part["topic"], part["topic"].map(hover_text), part["start_on"].map(_day),
+                    part["statements"], part["speaker"].map(hover_text), part["quote"].map(hover_text),
                     part["source_name"].map(hover_text), strict=True,
                 )),
                 hovertemplate=(
                     "<b>%{customdata[1]}</b><br>" + STANCE_LABELS[stance] + " from %{customdata[2]}"
-                    "<br>%{customdata[3]}: <i>%{customdata[4]}</i><br>Source: %{customdata[5]}<extra></extra>"
+                    " (%{customdata[3]} statements)<br>%{customdata[4]}: <i>%{customdata[5]}</i>"
+                    "<br>Source: %{customdata[6]}<extra></extra>"
                 ),
             )
         )  # fmt: skip
-        fig.add_trace(
-            go.Scatter(
-                x=part["start"], y=part["band"], mode="markers", showlegend=False,
-                legendgroup=stance, hoverinfo="skip",
-                marker={"symbol": "line-ns", "size": 18, "line": {"width": 2, "color": "#333333"}},
-            )
-        )  # fmt: skip
+    changes = data[data["is_change"].astype(bool)]
+    fig.add_trace(
+        go.Scatter(
+            x=changes["start"], y=changes["band"], mode="markers", name="Change of line",
+            hoverinfo="skip",
+            marker={"symbol": "line-ns", "size": 18, "line": {"width": 2, "color": "#333333"}},
+        )
+    )  # fmt: skip
     fig.update_yaxes(
         categoryorder="array", categoryarray=list(reversed(bands)),
         tickvals=bands, ticktext=[_band_label(b) for b in bands], title=None,

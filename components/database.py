@@ -41,17 +41,24 @@ def _run(name: str, params: dict[str, Any] | None) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class DataVersion:
+    """Equal versions = same data. The last two catch writes that keep the count (a merge)."""
+
     batch_id: int
     statements: int
     revision_id: int
     as_of: pd.Timestamp | None
+    max_statement_id: int = 0
+    topic_sum: int = 0
 
 
 def data_version() -> DataVersion:
     """Uncached and cheap: what open pages poll to know whether anything was written."""
     row = _run("live/data_version", None).iloc[0]
     as_of = None if pd.isna(row["as_of"]) else row["as_of"]
-    return DataVersion(int(row["batch_id"]), int(row["statements"]), int(row["revision_id"]), as_of)
+    return DataVersion(
+        int(row["batch_id"]), int(row["statements"]), int(row["revision_id"]), as_of,
+        int(row["max_statement_id"]), int(row["topic_sum"]),
+    )  # fmt: skip
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

@@ -8,6 +8,7 @@ raw error; the CLI then hands its batch to the dashboard (see handoff.py).
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
 import duckdb
@@ -101,3 +102,42 @@ def open_db(path: Path, *, seed: bool = True) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     return con
+
+
+_links_lock = threading.Lock()
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> str:
+    """Every write (a batch, an undo, a review, a topic merge) changes this string."""
+    row = sql.rows(con, "live/data_version")[0]
+    return "|".join(str(v) for v in row)
+
+
+def ensure_stance_links(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild stance_links when the data moved on since it was built.
+
+    Stance changes are derived from statements, never stored by hand: this table is a cache of
+    the window over (capital, topic) ordered by date and arrival, rebuilt from statements in one
+    transaction whenever the data version differs, so readers see the old or the new, whole.
+    """
+    cur = con.cursor()
+    try:
+        current = data_version(cur)
+        if sql.scalar(cur, "derived/links_version") == current:
+            return
+        with _links_lock:
+            if sql.scalar(cur, "derived/links_version") == current:
+                return
+            cur.begin()
+            try:
+                sql.execute(cur, "derived/rebuild_stance_links")
+                sql.execute(cur, "derived/set_links_version", {"version": current})
+                cur.commit()
+            except BaseException:
+                cur.rollback()
+                raise
+    finally:
+        cur.close()
+
+
+sql.REFRESHERS["stance_links"] = ensure_stance_links

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,12 @@ class NamedQuery:
     params: dict[str, str]
     returns: str
     text: str
+    requires: tuple[str, ...] = ()
+
+
+# Derived tables a query may read (`-- requires: stance_links`), each with the function that
+# brings it up to date with the data first. db.py registers them; sql.py only calls them.
+REFRESHERS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {}
 
 
 def _header_value(lines: list[str], key: str, name: str) -> str:
@@ -50,12 +57,16 @@ def load(name: str) -> NamedQuery:
     header = [line for line in text.splitlines() if line.startswith("--")]
     params_decl = _header_value(header, "params", name)
     params = {} if params_decl == "none" else dict(_PARAM_DECL.findall(params_decl))
+    requires = next(
+        (line[len("-- requires:") :] for line in header if line.startswith("-- requires:")), ""
+    )
     return NamedQuery(
         name=name,
         purpose=_header_value(header, "purpose", name),
         params=params,
         returns=_header_value(header, "returns", name),
         text=text,
+        requires=tuple(r.strip() for r in requires.split(",") if r.strip()),
     )
 
 
@@ -73,12 +84,19 @@ def _checked_params(query: NamedQuery, params: dict[str, Any] | None) -> dict[st
     return params or None
 
 
+def _prepare(con: duckdb.DuckDBPyConnection, query: NamedQuery) -> None:
+    for table in query.requires:
+        REFRESHERS[table](con)
+
+
 def execute(
     con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
 ) -> None:
     """Run a query for its effect (DDL, INSERT, UPDATE); nothing is left open on the connection."""
     query = load(name)
-    con.execute(query.text, _checked_params(query, params))
+    params = _checked_params(query, params)
+    _prepare(con, query)
+    con.execute(query.text, params)
     # A SELECT-shaped tail would leave a streaming result open (DuckDB 2.x): drain it.
     con.fetchall()
 
@@ -88,7 +106,9 @@ def df(
 ) -> pd.DataFrame:
     """Run a query and return its rows as a pandas DataFrame (drains the result)."""
     query = load(name)
-    return con.execute(query.text, _checked_params(query, params)).df()
+    params = _checked_params(query, params)
+    _prepare(con, query)
+    return con.execute(query.text, params).df()
 
 
 def rows(
@@ -96,7 +116,9 @@ def rows(
 ) -> list[tuple[Any, ...]]:
     """Run a query and return its rows as tuples (drains the result)."""
     query = load(name)
-    return con.execute(query.text, _checked_params(query, params)).fetchall()
+    params = _checked_params(query, params)
+    _prepare(con, query)
+    return con.execute(query.text, params).fetchall()
 
 
 def scalar(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> Any:
@@ -110,7 +132,9 @@ def relation(
 ) -> duckdb.DuckDBPyRelation:
     """A lazy relation of a query, for streaming writes (write_parquet) without pandas."""
     query = load(name)
-    return con.sql(query.text, params=_checked_params(query, params))
+    params = _checked_params(query, params)
+    _prepare(con, query)
+    return con.sql(query.text, params=params)
 
 
 def resolve(name: str) -> str:

@@ -8,6 +8,7 @@ from stancewatch import describe
 
 DEFAULT_TOPICS = 6
 LOG_LIMIT = 1000
+MAX_RUNS = 2000
 
 f = filters.current()
 p = f.params()
@@ -26,13 +27,17 @@ if not f.topics:
         f"The {len(topics)} topics with the most changes; pick topics in the sidebar, or click a "
         "band to narrow to its topic."
     )
-timeline = query("analytics/topic_timeline", {**p, "topics": topics})
-if timeline.empty:
+runs = query("analytics/stance_runs", {**p, "topics": topics, "limit": MAX_RUNS})
+if runs.empty:
     layout.empty_state()
+if len(runs) == MAX_RUNS:
+    st.caption(
+        f"The newest {MAX_RUNS:,} runs of one stance are drawn; narrow the dates to see older ones."
+    )
 end_on = f.end_on or query("analytics/filter_options").iloc[0]["last_on"].date()
-fig = charts.state_timeline(timeline, end_on=end_on)
+fig = charts.state_timeline(runs, end_on=end_on)
 export = layout.export(
-    "stance-timeline", "How each capital's line moved", fig, timeline, len(timeline),
+    "stance-timeline", "How each capital's line moved", fig, runs, int(runs["statements"].sum()),
     notes=[f"Topics: {'; '.join(topics)}"],
 )  # fmt: skip
 layout.chart(fig, key="state_timeline", clickable=True, export=export)

@@ -41,8 +41,8 @@ left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader("Latest stance by capital and topic")
     activity = query("analytics/topic_activity", {**p, "by_changes": False, "limit": MATRIX_TOPICS})
-    latest = query("analytics/latest_stance", p)
     shown = activity["topic"].tolist()
+    latest = query("analytics/latest_stance", {**p, "topics": shown})
     fig = charts.latest_matrix(latest, topic_order=shown)
     layout.chart(
         fig,
@@ -50,7 +50,7 @@ with left:
         clickable=True,
         export=layout.export(
             "latest-stance", "Latest stance by capital and topic", fig,
-            latest[latest["topic"].isin(shown)], int(activity["statements"].sum()),
+            latest, int(activity["statements"].sum()),
         ),
     )  # fmt: skip
     if int(k["topics"]) > len(shown):

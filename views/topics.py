@@ -8,6 +8,9 @@ from components.text import escape_markdown
 from stancewatch import describe
 from stancewatch.config import STANCE_LABELS
 
+MAX_STATEMENTS = 1000
+CARDS = 50
+
 f = filters.current()
 p = f.params()
 layout.header("Topics", f)
@@ -21,8 +24,13 @@ topic = st.selectbox(
 )  # fmt: skip
 one = {**p, "topics": [topic]}
 
-timeline = query("analytics/topic_timeline", one)
-st.subheader("Every statement on it")
+timeline = query("analytics/topic_timeline", {**one, "limit": MAX_STATEMENTS})
+total = int(topics.loc[topics["topic"] == topic, "statements"].iloc[0])
+st.subheader(
+    "Every statement on it"
+    if total <= MAX_STATEMENTS
+    else f"The newest {MAX_STATEMENTS:,} of its {describe.count(total)}"
+)
 fig = charts.swimlane(timeline)
 layout.chart(
     fig,
@@ -57,6 +65,11 @@ for row in confirm.itertuples(index=False):
     )
 
 st.subheader("The statements")
-tables.statement_cards(timeline.sort_values(["stated_on", "statement_id"], ascending=False))
+newest = timeline.sort_values(["stated_on", "statement_id"], ascending=False).head(CARDS)
+if total > CARDS:
+    st.caption(
+        f"The newest {CARDS} of {describe.count(total)}; the Statements view pages through all."
+    )
+tables.statement_cards(newest)
 
 layout.view_downloads("Topics")

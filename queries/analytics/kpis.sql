@@ -1,6 +1,7 @@
 -- purpose: statements, topics and stance changes in the filtered window and in the previous window of equal length (open bounds take the data's first/last date)
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR
 -- returns: window_start DATE, window_end DATE, statements BIGINT, topics BIGINT, changes BIGINT, previous_start DATE, previous_end DATE, previous_statements BIGINT, previous_topics BIGINT, previous_changes BIGINT
+-- requires: stance_links
 WITH undated AS (
     SELECT id, topic_id, stated_on FROM filtered_statements(NULL, NULL, $capitals, $topics, $stances, $speakers, $text)
 ),
@@ -11,7 +12,7 @@ bounds AS (
     SELECT s, e, s - CAST(e - s + 1 AS INTEGER) AS ps, s - 1 AS pe FROM w
 ),
 changed AS (
-    SELECT id FROM stance_history() WHERE previous_stance IS NOT NULL AND stance <> previous_stance
+    SELECT id FROM stance_links WHERE previous_stance <> stance
 )
 SELECT b.s AS window_start, b.e AS window_end,
        count(u.id) FILTER (WHERE u.stated_on BETWEEN b.s AND b.e) AS statements,

@@ -1,14 +1,22 @@
 -- purpose: one row per stance change, newest first (at most $limit rows; NULL = all); filters select the changing statement, its predecessor comes from the capital's full history on the topic
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR, $limit BIGINT
 -- returns: statement_id BIGINT, previous_statement_id BIGINT, capital VARCHAR, topic VARCHAR, previous_stance VARCHAR, stance VARCHAR, previous_on DATE, stated_on DATE, days_between BIGINT, speaker VARCHAR, quote VARCHAR, source_url VARCHAR, source_name VARCHAR, previous_speaker VARCHAR, previous_quote VARCHAR, previous_source_url VARCHAR
-SELECT h.id AS statement_id, h.previous_id AS previous_statement_id, h.capital, h.topic,
-       h.previous_stance, h.stance, h.previous_on, h.stated_on,
-       h.stated_on - h.previous_on AS days_between,
-       h.speaker, h.quote, h.source_url, h.source_name,
-       h.previous_speaker, h.previous_quote, h.previous_source_url
-FROM stance_history() AS h
-WHERE h.previous_stance IS NOT NULL
-  AND h.stance <> h.previous_stance
-  AND h.id IN (SELECT id FROM filtered_statements($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text))
-ORDER BY h.stated_on DESC, h.id DESC
-LIMIT $limit;
+-- requires: stance_links
+WITH changes AS (
+    SELECT l.*
+    FROM stance_links AS l
+    WHERE l.previous_stance <> l.stance
+      AND l.id IN (SELECT id FROM filtered_statements($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text))
+    ORDER BY l.stated_on DESC, l.id DESC
+    LIMIT $limit
+)
+SELECT c.id AS statement_id, c.previous_id AS previous_statement_id, c.capital, t.title AS topic,
+       c.previous_stance, c.stance, c.previous_on, c.stated_on,
+       c.stated_on - c.previous_on AS days_between,
+       s.speaker, s.quote, s.source_url, s.source_name,
+       p.speaker AS previous_speaker, p.quote AS previous_quote, p.source_url AS previous_source_url
+FROM changes AS c
+JOIN statements AS s ON s.id = c.id
+JOIN statements AS p ON p.id = c.previous_id
+JOIN topics AS t ON t.id = c.topic_id
+ORDER BY c.stated_on DESC, c.id DESC;

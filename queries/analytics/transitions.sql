@@ -1,10 +1,11 @@
 -- purpose: per capital, counts of previous_stance -> stance between consecutive statements on a topic (diagonal = line kept), for a matrix or Sankey; filters select the later statement
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR
 -- returns: capital VARCHAR, previous_stance VARCHAR, stance VARCHAR, transitions BIGINT, is_change BOOLEAN
-SELECT h.capital, h.previous_stance, h.stance, count(*) AS transitions,
-       h.previous_stance <> h.stance AS is_change
-FROM stance_history() AS h
-WHERE h.previous_stance IS NOT NULL
-  AND h.id IN (SELECT id FROM filtered_statements($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text))
+-- requires: stance_links
+SELECT l.capital, l.previous_stance, l.stance, count(*) AS transitions,
+       l.previous_stance <> l.stance AS is_change
+FROM stance_links AS l
+WHERE l.previous_stance IS NOT NULL
+  AND l.id IN (SELECT id FROM filtered_statements($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text))
 GROUP BY 1, 2, 3
 ORDER BY capital, previous_stance, stance;

@@ -21,20 +21,14 @@ CREATE OR REPLACE MACRO filtered_statements(start_on, end_on, capitals, topics, 
            OR contains(strip_accents(lower(t.title)), strip_accents(lower(text))))
       AND s.stance IS NOT NULL;
 
--- Every statement with the one before it by the same capital on the same topic, over the full
--- history: ordered by date, then arrival (id). A stance change is a row whose stance differs from
--- previous_stance. Queries filter the rows of this macro, never its input, so a filter can
--- neither invent nor hide a change.
-CREATE OR REPLACE MACRO stance_history() AS TABLE
-    SELECT s.*, t.title AS topic,
-           lag(s.id) OVER w AS previous_id,
-           lag(s.stance) OVER w AS previous_stance,
-           lag(s.stated_on) OVER w AS previous_on,
-           lag(s.speaker) OVER w AS previous_speaker,
-           lag(s.quote) OVER w AS previous_quote,
-           lag(s.source_url) OVER w AS previous_source_url,
-           lead(s.stated_on) OVER w AS next_on
-    FROM statements AS s
-    JOIN topics AS t ON t.id = s.topic_id
-    WHERE s.stance IS NOT NULL
-    WINDOW w AS (PARTITION BY s.capital, s.topic_id ORDER BY s.stated_on, s.id);
+-- Stance history lives in the derived table stance_links (queries/derived/rebuild_stance_links.sql):
+-- each statement with the one before and after it by the same capital on the same topic, ordered
+-- by date, then arrival (id). A stance change is a row whose stance differs from previous_stance.
+-- Queries filter its rows, never its input, so a filter can neither invent nor hide a change.
+-- It is rebuilt whenever the data version moves (stancewatch/db.py: ensure_stance_links); the
+-- empty shell here only lets a new database answer before its first rebuild.
+CREATE TABLE IF NOT EXISTS stance_links (
+    id BIGINT, capital VARCHAR, topic_id INTEGER, stated_on DATE, stance VARCHAR,
+    previous_id BIGINT, previous_stance VARCHAR, previous_on DATE, next_on DATE
+);
+DROP MACRO TABLE IF EXISTS stance_history;

@@ -55,7 +55,7 @@ def fx(store: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = None, **extra):
-    if name == "stance_changes":
+    if name in ("stance_changes", "topic_timeline", "stance_runs"):
         extra.setdefault("limit", None)
     return sql.df(con, f"analytics/{name}", {**(filters or Filters()).params(), **extra})
 
@@ -372,3 +372,33 @@ def test_data_version_changes_with_every_batch(fx) -> None:
     after = sql.rows(fx, "live/data_version")[0]
     assert report.rows_inserted == 1
     assert after[:3] == (before[0] + 1, before[1] + 1, 0) and after[3] >= before[3]
+
+
+def test_stance_runs(fx) -> None:
+    got = run(fx, "stance_runs", Filters(topics=[A]))
+    rows = [
+        (c, s, a.date(), None if pd.isna(e) else e.date(), n, bool(ch))
+        for c, s, a, e, n, ch in zip(
+            got.capital, got.stance, got.start_on, got.end_on, got.statements, got.is_change,
+            strict=True,
+        )
+    ]  # fmt: skip
+    assert rows == [
+        ("Kyiv", "deny", D(2025, 3, 1), None, 1, False),
+        ("Moscow", "deny", D(2025, 1, 5), D(2025, 1, 5), 1, False),
+        ("Moscow", "no_comment", D(2025, 1, 5), D(2025, 2, 10), 1, True),
+        ("Moscow", "confirm", D(2025, 2, 10), None, 1, True),
+        ("Paris", "no_comment", D(2025, 1, 1), D(2025, 1, 5), 1, False),
+        ("Paris", "confirm", D(2025, 1, 5), None, 1, True),
+    ]
+    b = run(fx, "stance_runs", Filters(topics=[B], capitals=["Paris"]))
+    assert b.statements.tolist() == [2, 1] and b.quote.tolist()[0] == "Synthetic: nous démentons"
+    window = run(fx, "stance_runs", Filters(topics=[A], start_on=D(2025, 2, 1)))
+    assert len(window) == 4  # runs that ended before February are gone
+    newest = run(fx, "stance_runs", Filters(topics=[A]), limit=2)
+    assert sorted(newest.start_on.dt.date) == [D(2025, 2, 10), D(2025, 3, 1)]
+
+
+def test_topic_timeline_limit_keeps_the_newest(fx) -> None:
+    got = run(fx, "topic_timeline", Filters(topics=[A]), limit=2)
+    assert got.quote.tolist() == ["Synthetic a5", "Synthetic a6"]

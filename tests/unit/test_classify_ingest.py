@@ -13,6 +13,7 @@ from typing import Any
 import duckdb
 
 from stancewatch import db
+from stancewatch.db import ensure_stance_links
 from stancewatch.ingest import IngestReport, ingest_bytes
 from tests.conftest import SEED, good_row, make_csv, snapshot
 
@@ -70,7 +71,8 @@ def test_pending_review_stores_the_row_without_stance(store: duckdb.DuckDBPyConn
     shown = store.execute(
         "SELECT count(*) FROM filtered_statements(NULL, NULL, NULL, NULL, NULL, NULL, NULL)"
     ).fetchall()[0][0]
-    history = store.execute("SELECT count(*) FROM stance_history()").fetchall()[0][0]
+    ensure_stance_links(store)
+    history = store.execute("SELECT count(*) FROM stance_links").fetchall()[0][0]
     assert (shown, history) == (2, 2)
 
 

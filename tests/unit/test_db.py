@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from stancewatch import config, db, sql
+from stancewatch.params import Filters
 
 
 def test_migrations_run_once_and_record_versions(tmp_path: Path) -> None:
@@ -117,3 +118,39 @@ def test_second_process_gets_a_clear_lock_error(tmp_path: Path) -> None:
 
     assert out[0] == str(os.getpid())
     assert "held by process" in out[1] and "Upload" in out[1]
+
+
+def test_stance_links_follow_the_data_version(store: duckdb.DuckDBPyConnection) -> None:
+    """The derived table is rebuilt whenever any write moved the data version, and only then."""
+    from stancewatch.ingest import ingest_bytes
+    from tests.conftest import good_row, make_csv
+
+    assert sql.scalar(store, "derived/links_version") == ""
+    ingest_bytes(store, make_csv([good_row(stance="deny")]), file_name="a.csv", by="test")
+    db.ensure_stance_links(store)
+    version = sql.scalar(store, "derived/links_version")
+    assert version == db.data_version(store)
+    ingest_bytes(
+        store, make_csv([good_row(date="2025-03-02", quote="later")]), file_name="b.csv", by="test"
+    )
+    assert sql.scalar(store, "derived/links_version") == version  # stale until read
+    rows = sql.df(store, "analytics/transitions", {**Filters().params()})  # requires: stance_links
+    assert rows[["previous_stance", "stance"]].values.tolist() == [["deny", "confirm"]]
+    assert sql.scalar(store, "derived/links_version") == db.data_version(store) != version
+    # A write that keeps the count (a topic merge) still moves the version.
+    store.execute("INSERT INTO topics (title) VALUES ('Synthetic other topic')")
+    store.execute(
+        "UPDATE statements SET topic_id = (SELECT max(id) FROM topics) WHERE quote = 'later'"
+    )
+    assert sql.df(store, "analytics/transitions", Filters().params()).empty
+    sql.execute(store, "derived/rebuild_stance_links")
+    sql.execute(store, "derived/set_links_version", {"version": "manual"})
+    assert sql.scalar(store, "derived/links_version") == "manual"
+
+
+def test_migrations_are_numbered_in_order() -> None:
+    assert db.migrations() == [
+        (1, "schema/001_init"),
+        (2, "schema/002_pending_review"),
+        (3, "schema/003_curation"),
+    ]
