@@ -306,21 +306,21 @@ def fingerprint(
 
 
 def _fingerprints(frame: pd.DataFrame) -> pd.Series:
-    cols = frame[["stated_on", "capital", "topic", "speaker", "quote", "stance"]]
+    """`fingerprint` for every row, with the folding done column-wise (same keys, far faster)."""
+    empty = pd.Series("", index=frame.index, dtype="str")
+    quote = frame["quote"].fillna("")
+    words = normalise.fold_series(quote).where(
+        quote != "", "stance:" + frame["stance"].astype("str")
+    )
+    key = (
+        frame["stated_on"].dt.strftime("%Y-%m-%d").str.cat(
+            [frame["capital"].astype("str"), normalise.fold_series(frame["topic"]),
+             normalise.fold_series(frame["speaker"].fillna(empty)), words],
+            sep="\x1f",
+        )
+    )  # fmt: skip
     return pd.Series(
-        [
-            fingerprint(
-                d.strftime("%Y-%m-%d"),
-                c,
-                t,
-                s if isinstance(s, str) else "",
-                q if isinstance(q, str) else "",
-                st,
-            )
-            for d, c, t, s, q, st in cols.itertuples(index=False, name=None)
-        ],
-        index=frame.index,
-        dtype="str",
+        [hashlib.sha256(k.encode("utf-8")).hexdigest() for k in key], index=frame.index, dtype="str"
     )
 
 
@@ -488,7 +488,7 @@ def _write(
             },
         )
         topic_ids = {normalise.fold(title): tid for tid, title in sql.rows(cur, "ingest/topic_ids")}
-        folded = new["topic"].map(normalise.fold)
+        folded = normalise.fold_series(new["topic"])
         is_fresh = ~folded.isin(topic_ids.keys())
         fresh = pd.DataFrame({"title": new.loc[is_fresh, "topic"], "key": folded[is_fresh]})
         fresh = fresh.drop_duplicates("key")

@@ -20,12 +20,42 @@ _SPACES = re.compile(r"\s+")
 _EDGE_CHARS = " \t\r\n\u00a0\u200b\u200c\u200d\u2060\ufeff"
 
 
+_FOLD_SEPARATORS = r"[\s_\-./'’]+"
+_FOLD_EDGES = ' !?,;:()"'
+
+
+def _combining_class() -> re.Pattern[str]:
+    """Every combining code point (unicodedata.combining != 0), as one regex character class."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x110000):
+        if unicodedata.combining(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(f"[{body}]")
+
+
+_COMBINING = _combining_class()
+
+
 def fold(value: str) -> str:
     """Case-, accent-, space- and punctuation-insensitive key: 'Élysée ' -> 'elysee'."""
-    value = unicodedata.normalize("NFKD", value.casefold())
-    value = "".join(ch for ch in value if not unicodedata.combining(ch))
-    value = re.sub(r"[\s_\-./'’]+", " ", value)
-    return value.strip(' !?,;:()"')
+    value = _COMBINING.sub("", unicodedata.normalize("NFKD", value.casefold()))
+    value = re.sub(_FOLD_SEPARATORS, " ", value)
+    return value.strip(_FOLD_EDGES)
+
+
+def fold_series(values: pd.Series) -> pd.Series:
+    """`fold` for a whole column at C speed (the same result, value for value; missing stays missing)."""
+    out = values.astype("str").str.casefold().str.normalize("NFKD")
+    out = out.str.replace(_COMBINING, "", regex=True)
+    out = out.str.replace(_FOLD_SEPARATORS, " ", regex=True)
+    return out.str.strip(_FOLD_EDGES)
 
 
 STANCE_SYNONYMS: dict[str, str] = {
@@ -164,7 +194,8 @@ def dates(raw: pd.Series, order: str | None) -> pd.Series:
 def lookup(raw: pd.Series, table: Mapping[str, str]) -> pd.Series:
     """Map folded values through a synonym table; unknown values become missing."""
     clean = text(raw)
-    return clean.map(lambda v: table.get(fold(v)) if isinstance(v, str) else None)
+    folded = fold_series(clean).where(clean.notna(), None)
+    return folded.map(table, na_action="ignore")
 
 
 def languages(raw: pd.Series) -> pd.Series:
