@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from stancewatch import ingest, normalise
 
-TEXT = st.text(
-    alphabet=st.characters(exclude_categories=("Cs",)), max_size=40
-) | st.sampled_from(["Élysée", "  Kremlin-  ", "Ёлка Київ", "ǅ ß ﬁ", "a\u0301\u0308b", "x.y/z’w"])
+TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40) | st.sampled_from(
+    ["Élysée", "  Kremlin-  ", "Ёлка Київ", "ǅ ß ﬁ", "a\u0301\u0308b", "x.y/z’w"]
+)
 
 
 @settings(max_examples=300, deadline=None)
