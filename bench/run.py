@@ -288,7 +288,7 @@ def report(res: dict) -> str:
         f"Python {m['python']}, DuckDB {m['duckdb']}, pandas {m['pandas']}, "
         f"Streamlit {m['streamlit']}; load average at start {m['load_average']}"
     )
-    out.append(f"command: {res['command']}  (code: {m.get('git')})")
+    out.append(f"command: {res['command']}  (code: {m.get('git')}, sha256 {m.get('code_sha256')})")
     if ing := res.get("ingest"):
         out.append(f"\n== ingest (median of {len(ing['runs']['ingest_s'])})")
         out.append(_table(
@@ -385,6 +385,11 @@ def report(res: dict) -> str:
                     f"{c['query']} {_ms(c['bare_s'])}" for c in top))  # fmt: skip
     if scale := res.get("scaling"):
         out.append(f"\n== scaling from {scale['from_rows']:,} rows (target <= 12x for 10x rows)")
+        if not scale["same_code"]:
+            out.append(
+                f"WARNING: that run measured other code ({scale['from_code']}, now "
+                f"{res['machine'].get('code_sha256')}): rerun both sizes to compare like with like"
+            )
         out.append(_table(
             ["figure", "before", "now", "factor", "<= 12x"],
             [[k, _ms(a), _ms(b), f"{b / a:.1f}x", _met(b / a <= SCALE_TARGET)]
@@ -413,10 +418,13 @@ def scaling(res: dict, out: Path) -> dict | None:
     smaller = out / f"bench-{res['rows'] // 10}.json"
     if res["rows"] % 10 or not smaller.exists():
         return None
-    before = _flat_times(json.loads(smaller.read_text()))
-    now = _flat_times(res)
+    old = json.loads(smaller.read_text())
+    before, now = _flat_times(old), _flat_times(res)
+    same = old["machine"].get("code_sha256") == res["machine"].get("code_sha256")
     return {
         "from_rows": res["rows"] // 10,
+        "same_code": same,
+        "from_code": old["machine"].get("code_sha256"),
         "figures": {k: (before.get(k), now[k]) for k in now if k in before},
     }
 

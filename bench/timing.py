@@ -57,6 +57,7 @@ def machine() -> dict[str, Any]:
         "pandas": pandas.__version__,
         "streamlit": streamlit.__version__,
         "git": _git(),
+        "code_sha256": code_fingerprint(),
         "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
     }
 
@@ -77,3 +78,19 @@ def _git() -> str:
     except OSError:
         return "unknown"
     return f"{head}{' + uncommitted changes' if dirty else ''}"
+
+
+def code_fingerprint() -> str:
+    """A hash of the code being measured (app, views, components, core, queries), so two runs
+    compared for scaling can tell whether the code changed between them."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    files = [root / "app.py"]
+    for folder in ("views", "components", "stancewatch", "queries"):
+        files += sorted((root / folder).rglob("*.py")) + sorted((root / folder).rglob("*.sql"))
+    for path in files:
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]

@@ -9,6 +9,7 @@ cursor of the same connection, and the view's median is divided by the sum of th
 from __future__ import annotations
 
 import copy
+import logging
 import os
 import statistics
 import time
@@ -73,7 +74,7 @@ def measure(store: Path, *, repeats: int, warmup: int = 1, timeout: float = 600)
     from streamlit.logger import set_log_level
     from streamlit.testing.v1 import AppTest
 
-    set_log_level("error")  # cache_data.clear() outside a server warns once per call
+    set_log_level("error")
 
     from components import database
 
@@ -82,6 +83,9 @@ def measure(store: Path, *, repeats: int, warmup: int = 1, timeout: float = 600)
     with _Recorder() as rec:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
         at.run()  # opens the connection and imports everything once, as a running server would
+        for name in list(logging.root.manager.loggerDict):  # cache_data.clear() outside a
+            if name.startswith("streamlit"):  # server warns on every call: quiet it
+                logging.getLogger(name).setLevel(logging.ERROR)
         con = database.connection()
         for view in view_paths():
             times: list[float] = []
