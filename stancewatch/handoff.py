@@ -23,7 +23,7 @@ from typing import Any
 
 import duckdb
 
-from stancewatch import batches, export, ingest, query_cli, sql
+from stancewatch import backup, batches, export, ingest, query_cli, sql
 from stancewatch.params import Filters
 
 _LENGTH = struct.Struct(">Q")
@@ -84,6 +84,12 @@ def handle(con: duckdb.DuckDBPyConnection, request: dict[str, Any]) -> dict[str,
     if op == "export":
         rows = export.export_statements(con, Path(request["out"]), str(request["format"]))
         return {"ok": True, "rows": rows}
+    if op == "backup":
+        try:
+            outcome = backup.backup(con, Path(request["out"]))
+        except backup.BackupProblem as exc:
+            return {"ok": False, "error": str(exc)}
+        return {"ok": True, "tables": outcome.tables, "rows": outcome.rows}
     if op == "stats":
         cur = con.cursor()
         try:
