@@ -9,7 +9,9 @@ PORT   ?= 8501
 .PHONY: setup run test lint format browser screenshots bench clean
 
 $(STAMP): requirements.txt
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) || { [ "$$(id -u)" = 0 ] && apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv python3.11-venv && \
+		rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install -qq --upgrade pip
 	$(BIN)/python -m pip install -qq -r requirements.txt
 	rm -f $(VENV)/.installed-*

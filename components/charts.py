@@ -29,6 +29,12 @@ CAPITAL_DASHES = ["solid", "dash", "dot", "dashdot", "longdash"]
 LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": None}
 
 
+def esc(text: object) -> str:
+    """Plotly renders a subset of HTML in labels: escape <, > and &, but not quotes, which plotly
+    would show as a literal &quot;."""
+    return html.escape(str(text), quote=False)
+
+
 def hover_text(value: object, width: int = 64, limit: int = 320) -> str:
     """Escaped, shortened and wrapped for a hover label."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
@@ -36,13 +42,13 @@ def hover_text(value: object, width: int = 64, limit: int = 320) -> str:
     text = " ".join(str(value).split())
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width)) or ""
+    return "<br>".join(esc(line) for line in textwrap.wrap(text, width)) or ""
 
 
 def short_label(value: str, limit: int = 48) -> str:
     """Escaped tick label, cut with an ellipsis (the full title is in the hover)."""
     text = value if len(value) <= limit else value[: limit - 1] + "…"
-    return html.escape(text)
+    return esc(text)
 
 
 def _day(value: object) -> str:
@@ -65,6 +71,44 @@ def _finish(fig: go.Figure, *, title: str | None, height: int, top: int = 40) ->
         hoverlabel={"align": "left"},
     )
     return fig
+
+
+# Bar width and tick labels per time grain: a period with a single bar must still look like a
+# period, not a one-millisecond sliver.
+GRAIN_DAYS = {"day": 1, "week": 7, "month": 30.4, "quarter": 91.3, "year": 365.25}
+GRAIN_PERIOD = {
+    "day": 86_400_000,
+    "week": 604_800_000,
+    "month": "M1",
+    "quarter": "M3",
+    "year": "M12",
+}
+GRAIN_TICKS = {
+    "day": "%-d %b %Y",
+    "week": "%-d %b %Y",
+    "month": "%b %Y",
+    "quarter": "%b %Y",
+    "year": "%Y",
+}
+
+
+def _padded_range(values: pd.Series, min_days: int = 14) -> list[pd.Timestamp] | None:
+    """An x range of at least `min_days`, so a short span is not labelled in hours."""
+    dates = pd.to_datetime(values).dropna()
+    if dates.empty:
+        return None
+    lo, hi = dates.min(), dates.max()
+    missing = pd.Timedelta(days=min_days) - (hi - lo)
+    if missing <= pd.Timedelta(0):
+        return None
+    return [lo - missing / 2, hi + missing / 2]
+
+
+def _date_axis(fig: go.Figure, values: pd.Series, *, title: str = "Date") -> None:
+    fig.update_xaxes(type="date", title=title, tickformat="%-d %b %Y")
+    padded = _padded_range(values)
+    if padded:
+        fig.update_xaxes(range=padded)
 
 
 def capital_colours(capitals: list[str]) -> dict[str, str]:
@@ -138,7 +182,12 @@ def latest_matrix(
 
 
 def stance_share_chart(
-    share: pd.DataFrame, *, measure: str = "share", combined: bool = False, title: str | None = None
+    share: pd.DataFrame,
+    *,
+    measure: str = "share",
+    combined: bool = False,
+    grain: str = "month",
+    title: str | None = None,
 ) -> go.Figure:
     """Stance share (or count) per period: one panel per capital, or all capitals in one.
 
@@ -168,6 +217,12 @@ def stance_share_chart(
         fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
         height = 160 + 190 * len(capitals)
     fig.update_traces(hovertemplate=hover)
+    fig.update_traces(
+        selector={"type": "bar"}, xperiod=GRAIN_PERIOD[grain], xperiodalignment="middle",
+        width=GRAIN_DAYS[grain] * 0.8 * 86_400_000,
+    )  # fmt: skip
+    fig.update_xaxes(tickformat=GRAIN_TICKS[grain], title=None)
+    fig.update_layout(xaxis_title=grain.capitalize())  # the bottom panel's axis only
     if y == "share":
         fig.update_yaxes(tickformat=".0%", range=[0, 1.02])
     return _finish(fig, title=title, height=height)
@@ -186,13 +241,13 @@ def silence_rate_chart(rate: pd.DataFrame, *, title: str | None = None) -> go.Fi
                 line={"color": colours[capital], "dash": CAPITAL_DASHES[i % len(CAPITAL_DASHES)]},
                 customdata=part["statements"],
                 hovertemplate=(
-                    f"{html.escape(capital)}, %{{x|%d %b %Y}}<br>No comment: %{{y:.0%}} of "
+                    f"{esc(capital)}, %{{x|%d %b %Y}}<br>No comment: %{{y:.0%}} of "
                     "%{customdata} statements<extra></extra>"
                 ),
             )
         )  # fmt: skip
     fig.update_yaxes(tickformat=".0%", range=[0, 1.02], title="No-comment share")
-    fig.update_xaxes(title="Period")
+    fig.update_xaxes(title="Period start")
     return _finish(fig, title=title, height=340)
 
 
@@ -207,8 +262,8 @@ def _band_label(band: str, limit: int = 64) -> str:
     """Keep the capital (the end of the band name) visible when a long topic is cut."""
     topic, sep, capital = band.rpartition(" · ")
     if not sep or len(band) <= limit:
-        return html.escape(band)
-    return short_label(topic, limit - len(capital) - 3) + " · " + html.escape(capital)
+        return esc(band)
+    return short_label(topic, limit - len(capital) - 3) + " · " + esc(capital)
 
 
 def state_timeline(runs: pd.DataFrame, *, end_on: dt.date, title: str | None = None) -> go.Figure:
@@ -256,7 +311,7 @@ def state_timeline(runs: pd.DataFrame, *, end_on: dt.date, title: str | None = N
         categoryorder="array", categoryarray=list(reversed(bands)),
         tickvals=bands, ticktext=[_band_label(b) for b in bands], title=None,
     )  # fmt: skip
-    fig.update_xaxes(type="date", title="Date")
+    _date_axis(fig, pd.concat([data["start"], data["stop"]]))
     fig.update_layout(barmode="overlay", clickmode="event+select", bargap=0.35)
     return _finish(fig, title=title, height=120 + 46 * len(bands))
 
@@ -268,7 +323,7 @@ def transitions_matrix(transitions: pd.DataFrame, *, title: str | None = None) -
     """
     capitals = sorted(transitions["capital"].unique())
     fig = make_subplots(
-        rows=1, cols=max(len(capitals), 1), subplot_titles=[html.escape(c) for c in capitals],
+        rows=1, cols=max(len(capitals), 1), subplot_titles=[esc(c) for c in capitals],
         horizontal_spacing=0.08,
     )  # fmt: skip
     labels = [STANCE_LABELS[s] for s in STANCES]
@@ -284,7 +339,7 @@ def transitions_matrix(transitions: pd.DataFrame, *, title: str | None = None) -
                 z=grid.values, x=labels, y=labels, zmin=0, zmax=top, showscale=False,
                 colorscale=[[0, "#f4f4f4"], [1, "#0072B2"]], xgap=3, ygap=3,
                 text=grid.values, texttemplate="%{text}",
-                hovertemplate=f"{html.escape(capital)}: %{{y}} → %{{x}}: %{{z}}<extra></extra>",
+                hovertemplate=f"{esc(capital)}: %{{y}} → %{{x}}: %{{z}}<extra></extra>",
             ),
             row=1, col=i,
         )  # fmt: skip
@@ -328,5 +383,5 @@ def swimlane(timeline: pd.DataFrame, *, title: str | None = None) -> go.Figure:
             )
         )  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(capitals)), title=None)
-    fig.update_xaxes(type="date", title="Date")
+    _date_axis(fig, timeline["stated_on"])
     return _finish(fig, title=title, height=140 + 70 * len(capitals))

@@ -30,7 +30,12 @@ def _run(name: str, params: dict[str, Any] | None) -> pd.DataFrame:
     try:
         con = connection()
     except db.DatabaseLocked as exc:
-        st.error(f"{exc} Reload this page in a moment.", icon=":material/lock:")
+        owner = f"process {exc.pid}" if exc.pid else "another process"
+        st.error(
+            f"The statement store is busy: {owner} (for example a command-line ingest) holds "
+            "the database file. Reload this page when it has finished.",
+            icon=":material/lock:",
+        )
         st.stop()
     cur = con.cursor()
     try:

@@ -15,8 +15,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from components import choices
 from components.text import escape_markdown
 from stancewatch.config import STANCE_LABELS, STANCES
+from stancewatch.contract import EARLIEST_DATE, latest_date
 from stancewatch.params import Filters
 
 # Widget key = URL parameter name.
@@ -68,18 +70,26 @@ def _dropped_from_url(options: Options) -> list[str]:
         STANCE: {STANCE_LABELS[s] for s in STANCES},  # the URL carries the labels shown
         SPEAKERS: set(options.speakers),
     }
+    allowed |= choices.VIEW_PARAMS | {"focus": set(options.topics)}
     dropped = []
     for key, known in allowed.items():
         for value in st.query_params.get_all(key):
             if value and value not in known:
                 dropped.append(f"{key} “{value[:80]}”")
+    page = st.query_params.get("page")
+    if page and not (page.isdigit() and int(page) >= 1):
+        dropped.append(f"page “{page[:80]}”")
     for key in (START, END):
         value = st.query_params.get(key)
-        if value:
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
-                dropped.append(f"{key} “{value[:80]}” (not a date; use YYYY-MM-DD)")
+        if not value:
+            continue
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            dropped.append(f"{key} “{value[:80]}” (not a date; use YYYY-MM-DD)")
+            continue
+        if not EARLIEST_DATE <= day <= latest_date():
+            dropped.append(f"{key} “{value}” (outside {EARLIEST_DATE} – {latest_date()})")
     return dropped
 
 
@@ -95,19 +105,18 @@ def sidebar(options: Options) -> None:
             st.session_state["_dropped"] = dropped
         if st.session_state.get("_dropped"):
             st.warning(
-                "Ignored from the link (not in the data): "
+                "Ignored from the link (not a value these filters or views know): "
                 + escape_markdown("; ".join(st.session_state["_dropped"])),
                 icon=":material/link_off:",
             )
         bounds = ""
         if options.first_on and options.last_on:
             bounds = f"Statements run from {options.first_on} to {options.last_on}."
-        st.date_input(
-            "From", value=None, key=START, bind="query-params", format="YYYY-MM-DD", help=bounds
-        )
-        st.date_input(
-            "To", value=None, key=END, bind="query-params", format="YYYY-MM-DD", help=bounds
-        )
+        for label, key in (("From", START), ("To", END)):
+            st.date_input(
+                label, value=None, key=key, bind="query-params", format="YYYY-MM-DD",
+                min_value=EARLIEST_DATE, max_value=latest_date(), help=bounds,
+            )  # fmt: skip
         st.multiselect(
             "Capitals",
             options.capitals,

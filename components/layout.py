@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -36,12 +38,26 @@ def footer(n: int, noun: str = "statement") -> None:
 
 
 def export(
-    name: str, title: str, fig: go.Figure, data: pd.DataFrame, statements: int, **kw: object
+    name: str,
+    title: str,
+    fig: go.Figure,
+    data: pd.DataFrame,
+    statements: int,
+    *,
+    topics: list[str] | None = None,
+    **kw: object,
 ) -> ChartExport:
-    """What the download menu needs, with this run's filters and data version."""
+    """What the download menu needs, with this run's filters and data version.
+
+    `topics`: the topics the chart really shows when the view chose them itself (the Topics
+    view's one topic, Stance changes' busiest ones), so the files name them.
+    """
     version = st.session_state.get("data_version")
+    shown = filters.current()
+    if topics is not None:
+        shown = dataclasses.replace(shown, topics=list(topics))
     return ChartExport(
-        name=name, title=title, figure=fig, data=data, filters=filters.current(),
+        name=name, title=title, figure=fig, data=data, filters=shown,
         statements=statements, as_of=getattr(version, "as_of", None), **kw,
     )  # fmt: skip
 

@@ -44,7 +44,7 @@ def change_feed(changes: pd.DataFrame) -> None:
             f"<div><b>{escape_html(describe.day(row.stated_on))} · {escape_html(row.capital)}</b> · "
             f"{escape_html(row.topic)}</div>"
             f'<div style="margin:4px 0">{_badge(row.previous_stance)} → {_badge(row.stance)}'
-            f' <span style="opacity:0.7">after {int(row.days_between)} days</span></div>'
+            f' <span style="opacity:0.7">after {describe.count(int(row.days_between), "day")}</span></div>'
             f'<div style="font-size:0.9rem">{escape_html(row.speaker or "")}: {_quote(row.quote)} '
             f"{_source(row.source_url, row.source_name)}</div></div>"
         )

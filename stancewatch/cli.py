@@ -157,14 +157,21 @@ def main(argv: list[str] | None = None) -> int:
                 return EXIT_USAGE
             raw[key.strip()] = value
         request |= {"name": args.name, "params": raw, "format": args.format}
+    if args.command not in ("init", "ingest") and not path.exists():
+        print(
+            f"error: there is no database at {path}; check --db (or STANCEWATCH_DB), or create "
+            "it with `python -m stancewatch init`",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     try:
         response = _run_local(path, args, request)
     except db.DatabaseLocked as locked:
-        if args.command == "init":
-            print("The database is already open in a running dashboard; nothing to do.")
-            return EXIT_OK
         try:
-            response = handoff.send(path, request)
+            response = handoff.send(path, {"op": "stats"} if args.command == "init" else request)
+            if args.command == "init":
+                print("A running dashboard holds the database and answers; nothing to do.")
+                return EXIT_OK
         except handoff.HandoffUnavailable:
             print(f"error: {locked}", file=sys.stderr)
             return EXIT_USAGE

@@ -27,8 +27,10 @@ class DatabaseLocked(RuntimeError):
         self.path, self.pid = path, pid
         owner = f"process {pid}" if pid else "another process"
         super().__init__(
-            f"The database {path} is held by {owner} (probably the dashboard). Upload the file in "
-            "the dashboard's Upload view, or stop that process and run the command again."
+            f"The database {path} is held by {owner}, which does not take requests from this "
+            "command (a running dashboard would). Wait for it to finish, or stop it "
+            f"({'kill ' + str(pid) if pid else 'see `fuser` for the process'}), then run the "
+            "command again."
         )
 
 

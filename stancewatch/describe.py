@@ -20,29 +20,44 @@ def day(value: dt.date | pd.Timestamp | None) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
-def _listed(values: list[str], noun: str, limit: int = 3) -> str:
+def _listed(values: list[str], noun: str, limit: int = 3, *, full: bool = False) -> str:
     if len(values) <= limit:
         return ", ".join(values)
+    if full:
+        shown = "; ".join(values[:FULL_LIMIT])
+        more = len(values) - FULL_LIMIT
+        return shown + (f"; and {more} more {noun}" if more > 0 else "")
     return f"{len(values)} {noun}"
 
 
-def filters(f: Filters) -> str:
-    """'Moscow, Paris · 3 topics · from 1 Jan 2025 · Deny' ('All statements' when unfiltered)."""
+FULL_LIMIT = 5
+
+
+def filters(f: Filters, *, full: bool = False) -> str:
+    """'Moscow, Paris · 3 topics · from 1 Jan 2025 · Deny' ('All statements' when unfiltered).
+
+    `full` (for exported files) names the topics and speakers (up to FULL_LIMIT each) and says
+    "all dates" when no date is set, so a file states every filter behind it.
+    """
     parts = []
     if f.capitals:
         parts.append(_listed(sorted(f.capitals), "capitals"))
+    elif full:
+        parts.append("all capitals")
     if f.topics:
-        parts.append(_listed(f.topics, "topics", limit=1))
+        parts.append(_listed(f.topics, "topics", limit=1, full=full))
     if f.start_on and f.end_on:
         parts.append(f"{day(f.start_on)} – {day(f.end_on)}")
     elif f.start_on:
         parts.append(f"from {day(f.start_on)}")
     elif f.end_on:
         parts.append(f"until {day(f.end_on)}")
+    elif full:
+        parts.append("all dates")
     if f.stances:
         parts.append(", ".join(STANCE_LABELS[s] for s in f.stances if s in STANCE_LABELS))
     if f.speakers:
-        parts.append(_listed(f.speakers, "speakers", limit=2))
+        parts.append(_listed(f.speakers, "speakers", limit=2, full=full))
     if f.text:
         parts.append(f"text “{f.text}”")
     return " · ".join(parts) if parts else "All statements"

@@ -53,7 +53,7 @@ class ChartExport:
     def subtitle(self) -> str:
         grain = f" · by {self.grain}" if self.grain else ""
         return (
-            f"{describe.filters(self.filters)}{grain} · {describe.count(self.statements, self.noun)}, "
+            f"{describe.filters(self.filters, full=True)}{grain} · {describe.count(self.statements, self.noun)}, "
             f"data as of {as_of_text(self.as_of)}"
         )
 
@@ -109,8 +109,9 @@ def titled(export: ChartExport) -> go.Figure:
     top = fig.layout.margin.t if fig.layout.margin.t is not None else 40
     fig.update_layout(
         title={
-            "text": html.escape(export.title),
-            "subtitle": {"text": html.escape(export.subtitle())},
+            # Plotly shows a quote escaped as &quot; literally; <, > and & are what matter.
+            "text": html.escape(export.title, quote=False),
+            "subtitle": {"text": html.escape(export.subtitle(), quote=False)},
             "x": 0.01,
             "xanchor": "left",
         },

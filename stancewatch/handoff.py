@@ -105,7 +105,7 @@ def handle(con: duckdb.DuckDBPyConnection, request: dict[str, Any]) -> dict[str,
                 con, str(request["name"]), dict(request["params"]), request["format"]
             )
         except (KeyError, ValueError, TypeError) as exc:
-            return {"ok": False, "error": exc.args[0] if exc.args else str(exc)}
+            return {"ok": False, "error": str(exc.args[0]) if exc.args else str(exc)}
         return {"ok": True, "output": output}
     if op == "batches":
         frame = batches.list_batches(con)

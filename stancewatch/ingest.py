@@ -30,7 +30,7 @@ import duckdb
 import pandas as pd
 import pandera.pandas as pa
 
-from stancewatch import classify_ingest, contract, normalise, similar, sql
+from stancewatch import classify_ingest, contract, describe, normalise, similar, sql
 from stancewatch.csvfile import DELIMITERS, FileProblem, ParsedFile, parse
 
 _SCHEMA_TO_CSV = {"stated_on": "date"}
@@ -138,13 +138,13 @@ class IngestReport:
             )
         if status == "dry_run":
             return (
-                f"{self.file_name}: dry run, nothing written; {self.rows_new} new statements "
+                f"{self.file_name}: dry run, nothing written; {describe.count(self.rows_new, 'new statement')} "
                 f"would be inserted ({counts})."
             )
         if status == "written":
             return (
-                f"{self.file_name}: batch {self.batch_id} written, {self.rows_inserted} statements "
-                f"inserted ({counts}).{self._suggested_note()}"
+                f"{self.file_name}: batch {self.batch_id} written, "
+                f"{describe.count(self.rows_inserted)} inserted ({counts}).{self._suggested_note()}"
             )
         return f"{self.file_name}: nothing new to insert ({counts})."
 

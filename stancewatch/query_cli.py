@@ -26,6 +26,9 @@ DEFAULTS: dict[str, Any] = {
     "offset": 0,
 }
 FORMATS = ("table", "csv", "json")
+# Only these folders hold read-only queries; schema/, ingest/, curation/ ... change data and are
+# run by their own commands, never by name from the command line.
+READ_ONLY = ("analytics/", "stats/", "export/", "live/")
 
 
 def typed_params(name: str, raw: dict[str, str]) -> dict[str, Any]:
@@ -72,9 +75,16 @@ def format_frame(frame: pd.DataFrame, fmt: str) -> str:
 def run(con: duckdb.DuckDBPyConnection, name: str, raw: dict[str, str], fmt: str) -> str:
     """Resolve, type, run and format one query on its own cursor."""
     full = sql.resolve(name)
+    if not full.startswith(READ_ONLY):
+        raise ValueError(
+            f"query {full} changes data; `query` runs only read-only queries "
+            f"({', '.join(p.rstrip('/') for p in READ_ONLY)})"
+        )
     params = typed_params(full, raw)
     cur = con.cursor()
     try:
         return format_frame(sql.df(cur, full, params or None), fmt)
+    except duckdb.Error as exc:
+        raise ValueError(f"query {full} failed: {exc}") from None
     finally:
         cur.close()

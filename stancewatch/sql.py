@@ -143,6 +143,8 @@ def resolve(name: str) -> str:
     if name in names:
         return name
     matches = [n for n in names if n.rsplit("/", 1)[-1] == name]
+    if len(matches) > 1 and f"analytics/{name}" in matches:
+        return f"analytics/{name}"
     if len(matches) == 1:
         return matches[0]
     hint = f"; it could be {', '.join(matches)}" if matches else ""

@@ -38,7 +38,7 @@ end_on = f.end_on or query("analytics/filter_options").iloc[0]["last_on"].date()
 fig = charts.state_timeline(runs, end_on=end_on)
 export = layout.export(
     "stance-timeline", "How each capital's line moved", fig, runs, int(runs["statements"].sum()),
-    notes=[f"Topics: {'; '.join(topics)}"],
+    topics=topics,
 )  # fmt: skip
 layout.chart(fig, key="state_timeline", clickable=True, export=export)
 

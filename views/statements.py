@@ -5,14 +5,10 @@ import math
 import streamlit as st
 
 from components import filters, history, layout, tables
+from components.choices import ORDER_LABELS, PAGE_SIZES, SORT_LABELS
 from components.database import query
 from stancewatch import describe
 from stancewatch.params import SORT_COLUMNS
-
-SORT_LABELS = {
-    "stated_on": "Date", "recorded_at": "Arrival", "capital": "Capital", "topic": "Topic",
-    "stance": "Stance", "speaker": "Speaker",
-}  # fmt: skip
 
 f = filters.current()
 p = f.params()
@@ -24,9 +20,9 @@ sort = c1.selectbox(
 )
 descending = c2.segmented_control(
     "Order", ["desc", "asc"], default="desc", key="order", bind="query-params", required=True,
-    format_func={"desc": "Newest / Z first", "asc": "Oldest / A first"}.get,
+    format_func=ORDER_LABELS.get,
 ) != "asc"  # fmt: skip
-size = c3.selectbox("Rows per page", [25, 50, 100, 250], index=1, key="size", bind="query-params")
+size = c3.selectbox("Rows per page", PAGE_SIZES, index=1, key="size", bind="query-params")
 total = int(query("analytics/kpis", p).iloc[0]["statements"])
 if not total:
     layout.empty_state()

@@ -36,7 +36,12 @@ layout.chart(
     fig,
     key="swimlane",
     export=layout.export(
-        "topic-timeline", f"Every statement on “{topic}”", fig, timeline, len(timeline)
+        "topic-timeline",
+        f"Every statement on “{topic}”",
+        fig,
+        timeline,
+        len(timeline),
+        topics=[topic],
     ),
 )
 

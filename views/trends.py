@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import charts, filters, layout
+from components.choices import GRAIN_LABELS, MEASURE_LABELS
 from components.database import query
 from stancewatch.params import GRAINS
 
@@ -13,11 +14,11 @@ layout.header("Trends", f)
 c1, c2, c3 = st.columns([3, 2, 2])
 grain = c1.segmented_control(
     "Period", GRAINS, default="month", key="grain", bind="query-params",
-    format_func=str.capitalize, required=True,
+    format_func=GRAIN_LABELS.get, required=True,
 )  # fmt: skip
 measure = c2.segmented_control(
-    "Show", ["share", "count"], default="share", key="measure", bind="query-params",
-    format_func={"share": "Share", "count": "Count"}.get, required=True,
+    "Show", list(MEASURE_LABELS), default="share", key="measure", bind="query-params",
+    format_func=MEASURE_LABELS.get, required=True,
 )  # fmt: skip
 combined = c3.toggle("All capitals in one chart", key="combined", bind="query-params")
 grain = grain or "month"
@@ -27,7 +28,9 @@ if share.empty:
     layout.empty_state()
 
 title = f"Stance {'share' if measure == 'share' else 'count'} by {grain}"
-fig = charts.stance_share_chart(share, measure=measure or "share", combined=combined, title=title)
+fig = charts.stance_share_chart(
+    share, measure=measure or "share", combined=combined, grain=grain, title=title
+)
 n = int(share["statements"].sum())
 layout.chart(
     fig,

@@ -1,8 +1,8 @@
--- purpose: topics on which the capitals' latest stances (under the filters) differ, one row per topic with each capital's latest stance and date
+-- purpose: topics on which the capitals' latest stances (under the filters) differ, one row per topic with each capital's latest stance and date; a stance filter keeps the topics where some capital's latest stance is one of those asked for
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR
 -- returns: topic VARCHAR, last_on DATE, confirm VARCHAR[], deny VARCHAR[], no_comment VARCHAR[], latest STRUCT(capital VARCHAR, stance VARCHAR, stated_on DATE)[]
 WITH f AS (
-    SELECT * FROM filtered_statements($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text)
+    SELECT * FROM filtered_statements($start_on, $end_on, $capitals, $topics, NULL, $speakers, $text)
 ),
 latest AS (
     SELECT topic, capital, arg_max(stance, (stated_on, id)) AS stance, max(stated_on) AS stated_on
@@ -17,4 +17,5 @@ SELECT topic, max(stated_on) AS last_on,
 FROM latest
 GROUP BY topic
 HAVING count(DISTINCT stance) > 1
+   AND ($stances IS NULL OR len($stances) = 0 OR bool_or(list_contains($stances, stance)))
 ORDER BY last_on DESC, topic;

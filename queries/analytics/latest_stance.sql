@@ -1,8 +1,8 @@
--- purpose: per capital and topic, the latest stance under the filters (by date, then arrival), with its provenance, the number of statements, and is_mixed when that last day holds more than one stance
+-- purpose: per capital and topic, the latest stance under the filters (by date, then arrival), with its provenance, the number of statements, and is_mixed when that last day holds more than one stance; a stance filter selects among the latest stances, it never picks an older statement
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR
 -- returns: capital VARCHAR, topic VARCHAR, stance VARCHAR, stated_on DATE, speaker VARCHAR, quote VARCHAR, source_url VARCHAR, source_name VARCHAR, statement_id BIGINT, statements BIGINT, first_on DATE, is_mixed BOOLEAN, last_day_stances VARCHAR[]
 WITH f AS (
-    SELECT * FROM filtered_statements($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text)
+    SELECT * FROM filtered_statements($start_on, $end_on, $capitals, $topics, NULL, $speakers, $text)
 ),
 last_day AS (
     SELECT capital, topic_id, max(stated_on) AS stated_on, count(*) AS statements, min(stated_on) AS first_on
@@ -11,7 +11,7 @@ last_day AS (
 ),
 on_last_day AS (
     SELECT f.capital, f.topic_id, list_sort(list_distinct(list(f.stance))) AS last_day_stances,
-           arg_max(f.id, f.id) AS statement_id
+           max(f.id) AS statement_id
     FROM f
     JOIN last_day AS d USING (capital, topic_id, stated_on)
     GROUP BY 1, 2
@@ -22,4 +22,5 @@ SELECT f.capital, f.topic, f.stance, f.stated_on, f.speaker, f.quote, f.source_u
 FROM on_last_day AS o
 JOIN f ON f.id = o.statement_id
 JOIN last_day AS d ON d.capital = o.capital AND d.topic_id = o.topic_id
+WHERE $stances IS NULL OR len($stances) = 0 OR list_contains($stances, f.stance)
 ORDER BY f.stated_on DESC, f.capital, f.topic;

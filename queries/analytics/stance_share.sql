@@ -7,7 +7,7 @@ WITH counted AS (
     GROUP BY 1, 2, 3
 )
 SELECT period, capital, stance, statements,
-       sum(statements) OVER (PARTITION BY period, capital) AS capital_statements,
+       CAST(sum(statements) OVER (PARTITION BY period, capital) AS BIGINT) AS capital_statements,
        statements / sum(statements) OVER (PARTITION BY period, capital) AS share
 FROM counted
 ORDER BY period, capital, stance;

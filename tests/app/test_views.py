@@ -168,3 +168,54 @@ def test_without_a_chrome_image_downloads_say_so(monkeypatch) -> None:
     assert not buttons["stance_share_chart_dl_csv"].proto.disabled
     assert "apt-get install chromium" in buttons["stance_share_chart_dl_png"].proto.help
     assert any("apt-get install chromium" in w.value for w in at.warning)
+
+
+def test_old_dates_and_unknown_view_values_in_a_link_get_a_note() -> None:
+    at = open_app(
+        "views/trends.py", params={"from": "1899-12-31", "grain": "fortnight", "to": "2015-06-01"}
+    )
+    note = " ".join(w.value for w in at.warning).replace("\\", "")  # Markdown escapes
+    assert "1899-12-31" in note and "fortnight" in note
+    assert at.date_input(key="to").value == dt.date(2015, 6, 1)  # old dates are valid filters
+
+
+@pytest.mark.parametrize(
+    ("page", "chart_key"),
+    [
+        ("views/trends.py", "stance_share_chart"),
+        ("views/changes.py", "state_timeline"),
+        ("views/topics.py", "swimlane"),
+    ],
+)
+def test_a_capital_filter_changes_every_chart_view(page: str, chart_key: str) -> None:
+    at = open_app(page, params={"topic": "Bonne visit to Moscow (Feb 2026)"})
+    before = chart(at, chart_key)
+    at.multiselect(key="capital").set_value(["Paris"]).run()
+    after = chart(at, chart_key)
+    assert not at.exception
+    assert before != after
+    ys = {str(y) for t in after.values() for y in t.get("y", [])}
+    assert "Moscow" not in ys
+
+
+def test_statements_view_follows_the_stance_filter() -> None:
+    at = open_app("views/statements.py")
+    at.multiselect(key="stance").set_value(["deny"]).run()
+    table = at.dataframe[0].value
+    assert set(table["Stance"]) == {"Deny"} and len(table) == 50
+    assert "of 69 statements" in " ".join(c.value for c in at.caption)
+
+
+def test_a_click_on_the_timeline_narrows_the_topic() -> None:
+    at = open_app("views/changes.py")
+    topic = "Russian drone incursion into Polish airspace (Sept 2025)"
+    at.session_state["state_timeline"] = {
+        "selection": {
+            "points": [{"customdata": [topic]}],
+            "point_indices": [0],
+            "box": [],
+            "lasso": [],
+        }
+    }
+    at.run()
+    assert at.multiselect(key="topic").value == [topic]

@@ -126,7 +126,7 @@ def test_new_statements_appear_on_an_open_page(server, page, tmp_path) -> None:
     csv_path.write_bytes(make_csv([good_row(quote="Synthetic e2e statement from a cron job.")]))
     result = cli(server, "ingest", str(csv_path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 statements inserted" in result.stdout
+    assert "1 statement inserted" in result.stdout
     expect(page.get_by_test_id("stMetric").filter(has_text="Statements")).to_contain_text(
         f"{before + 1:,}", timeout=(3 * REFRESH + 10) * 1000
     )

@@ -402,3 +402,12 @@ def test_stance_runs(fx) -> None:
 def test_topic_timeline_limit_keeps_the_newest(fx) -> None:
     got = run(fx, "topic_timeline", Filters(topics=[A]), limit=2)
     assert got.quote.tolist() == ["Synthetic a5", "Synthetic a6"]
+
+
+def test_a_stance_filter_never_picks_an_older_statement_as_latest(fx) -> None:
+    """Moscow's latest on A is confirm: asking for deny must not bring back its January denial."""
+    got = run(fx, "latest_stance", Filters(topics=[A], stances=["deny"]))
+    assert sorted(zip(got.capital, got.stance, strict=True)) == [("Kyiv", "deny")]
+    both = run(fx, "divergence", Filters(stances=["deny"]))
+    assert both.topic.tolist() == [A]
+    assert run(fx, "divergence", Filters(stances=["no_comment"])).empty

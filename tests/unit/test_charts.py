@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from components import charts
@@ -32,3 +34,73 @@ def test_stance_counts_bar_values_match_input() -> None:
     deny = next(t for t in fig.data if t.name == "Deny")
     assert dict(zip(deny.x, deny.y, strict=True)) == {"Kyiv": 1, "Moscow": 5}
     assert fig.layout.template.layout.colorway != ("#000001",)  # a real template, exportable
+
+
+HOSTILE = 'Visit, "Bonne" <b>x</b> & co'
+
+
+def test_labels_escape_markup_but_keep_quotes() -> None:
+    latest = pd.DataFrame(
+        {"capital": ["Paris"], "topic": [HOSTILE], "stance": ["deny"],
+         "stated_on": [pd.Timestamp("2025-01-01")], "speaker": ["S"], "quote": ['Q "x" <i>']}
+    )  # fmt: skip
+    fig = charts.latest_matrix(latest, topic_order=[HOSTILE])
+    tick = fig.layout.yaxis.ticktext[0]
+    assert '"Bonne"' in tick and "&quot;" not in tick and "&lt;b&gt;" in tick
+    hover = fig.data[1].customdata[0]
+    assert '"x"' in hover[4] and "&lt;i&gt;" in hover[4]
+
+
+def _share(periods: list[str], capital: str = "Paris") -> pd.DataFrame:
+    return pd.DataFrame(
+        {"period": pd.to_datetime(periods), "capital": capital, "stance": "confirm",
+         "statements": 1, "share": 1.0}
+    )  # fmt: skip
+
+
+def test_a_single_period_bar_is_as_wide_as_its_period() -> None:
+    for grain, days in (("day", 1), ("month", 30.4), ("year", 365.25)):
+        fig = charts.stance_share_chart(_share(["2026-02-01"]), grain=grain)
+        bars = [t for t in fig.data if t.type == "bar"]
+        assert bars and all(abs(b.width - days * 0.8 * 86_400_000) < 1 for b in bars)
+    assert fig.layout.xaxis.title.text == "Year"
+
+
+def test_state_timeline_draws_one_bar_per_run_and_marks_changes() -> None:
+    runs = pd.DataFrame(
+        {"capital": ["Paris", "Paris"], "topic": ["T", "T"], "stance": ["no_comment", "confirm"],
+         "start_on": pd.to_datetime(["2026-02-04", "2026-02-10"]),
+         "end_on": pd.to_datetime(["2026-02-10", None]), "statements": [1, 1],
+         "is_change": [False, True], "speaker": ["A", "B"], "quote": ["q1", "q2"],
+         "source_name": ["s", "s"]}
+    )  # fmt: skip
+    fig = charts.state_timeline(runs, end_on=dt.date(2026, 2, 20))
+    bars = {t.name: t for t in fig.data if t.type == "bar"}
+    assert len(bars["No comment"].y) == 1 and len(bars["Confirm"].y) == 1
+    assert bars["Confirm"].x[0] == 10 * 86_400_000  # runs to end_on while it holds
+    marks = next(t for t in fig.data if t.name == "Change of line")
+    assert len(marks.x) == 1
+    assert fig.layout.xaxis.tickformat == "%-d %b %Y"
+
+
+def test_swimlane_pads_a_short_span_and_keeps_one_dot_per_statement() -> None:
+    tl = pd.DataFrame(
+        {"statement_id": [1, 2], "capital": ["Paris", "Moscow"], "stance": ["deny", "confirm"],
+         "stated_on": pd.to_datetime(["2026-02-10", "2026-02-10"]), "speaker": ["A", "B"],
+         "quote": ["q", "q"], "source_name": ["s", "s"]}
+    )  # fmt: skip
+    fig = charts.swimlane(tl)
+    dots = [t for t in fig.data if t.mode == "markers"]
+    assert sum(len(t.x) for t in dots) == 2
+    lo, hi = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert hi - lo >= pd.Timedelta(days=14)
+
+
+def test_transitions_matrix_counts_before_by_after() -> None:
+    tr = pd.DataFrame(
+        {"capital": ["Kyiv", "Kyiv"], "previous_stance": ["deny", "deny"],
+         "stance": ["deny", "confirm"], "transitions": [3, 1]}
+    )  # fmt: skip
+    fig = charts.transitions_matrix(tr)
+    z = [list(row) for row in fig.data[0].z]
+    assert z == [[0, 0, 0], [1, 3, 0], [0, 0, 0]]  # rows: before; columns: after

@@ -51,7 +51,7 @@ def test_skip_invalid_and_dry_run(tmp_path: Path) -> None:
     path.write_bytes(make_csv([good_row(), good_row(date="2026-02-30", quote="other")]))
     target = tmp_path / "y.duckdb"
     dry = cli("ingest", path, "--dry-run", "--skip-invalid", db_path=target)
-    assert dry.returncode == 0 and "dry run, nothing written; 1 new statements" in dry.stdout
+    assert dry.returncode == 0 and "dry run, nothing written; 1 new statement would" in dry.stdout
     written = cli("ingest", path, "--skip-invalid", "--json", db_path=target)
     assert written.returncode == 0 and '"rows_inserted": 1' in written.stdout
 
@@ -133,6 +133,7 @@ def test_query_command_formats_and_params(tmp_path: Path) -> None:
 
 def test_query_command_refuses_bad_params(tmp_path: Path) -> None:
     target = tmp_path / "q.duckdb"
+    assert cli("init", db_path=target).returncode == 0
     bad_grain = cli("query", "stance_share", "--param", "grain=fortnight", db_path=target)
     assert bad_grain.returncode == 2 and "grain must be one of" in bad_grain.stderr
     unknown = cli("query", "kpis", "--param", "colour=red", db_path=target)
@@ -143,3 +144,26 @@ def test_query_command_refuses_bad_params(tmp_path: Path) -> None:
     no_such = cli("query", "nope", db_path=target)
     assert no_such.returncode == 2 and "no query named 'nope'" in no_such.stderr
     assert cli("query", "kpis", "--param", "oops", db_path=target).returncode == 2
+
+
+def test_query_command_runs_only_read_queries(tmp_path: Path) -> None:
+    target = tmp_path / "r.duckdb"
+    assert cli("init", db_path=target).returncode == 0
+    write = cli(
+        "query", "schema/record_version", "--param", "version=999", "--param", "name=x",
+        db_path=target,
+    )  # fmt: skip
+    assert write.returncode == 2 and "changes data" in write.stderr
+    con = duckdb.connect(str(target))
+    assert con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0] < 999
+    con.close()
+    # The short name prefers the analytics query the issue names.
+    assert cli("query", "statements", "--param", "limit=3", db_path=target).returncode == 0
+
+
+def test_a_mistyped_database_path_is_refused(tmp_path: Path) -> None:
+    typo = tmp_path / "typo" / "nope.duckdb"
+    for command in (["stats"], ["query", "kpis"], ["export"]):
+        result = cli(*command, db_path=typo)
+        assert result.returncode == 2 and "there is no database at" in result.stderr
+    assert not typo.exists()
