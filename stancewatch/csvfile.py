@@ -156,5 +156,9 @@ def parse(data: bytes) -> ParsedFile:
             f"that line: a value with a {DELIMITERS[delimiter]} or a line break must be quoted, and "
             'a quote inside it doubled ("").'
         ) from None
-    assert header is not None
+    if header is None:  # every line held only empty values, e.g. `""`
+        raise FileProblem(
+            "The file has no header row: every line holds only empty values. The first line must "
+            "name the columns (date, capital, topic, stance or quote); see the upload template."
+        )
     return ParsedFile(encoding, delimiter, header, header_line, records, bad_width)

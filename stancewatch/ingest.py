@@ -35,6 +35,7 @@ from stancewatch.csvfile import DELIMITERS, FileProblem, ParsedFile, parse
 
 _SCHEMA_TO_CSV = {"stated_on": "date"}
 _WRITE_ATTEMPTS = 3
+_HEADERS_SHOWN = 20  # a file-level message lists at most this many of the file's columns
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,11 @@ class IngestReport:
 # ---- header ---------------------------------------------------------------------------------
 
 
+def _shown(name: str, limit: int = 60) -> str:
+    """A header name as quoted in a message: a hostile file's names must not flood the report."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
 def _map_header(header: list[str]) -> tuple[dict[str, int], dict[int, str]]:
     """Known column -> position, and position -> name for unknown columns kept in `extra`."""
     known: dict[str, int] = {}
@@ -172,8 +178,8 @@ def _map_header(header: list[str]) -> tuple[dict[str, int], dict[int, str]]:
         if folded in contract.KNOWN:
             if folded in known:
                 raise FileProblem(
-                    f"Columns {known[folded] + 1} ('{header[known[folded]]}') and {pos + 1} "
-                    f"('{name}') both mean '{folded}'. Rename or remove one of them."
+                    f"Columns {known[folded] + 1} ('{_shown(header[known[folded]])}') and "
+                    f"{pos + 1} ('{_shown(name)}') both mean '{folded}'. Rename or remove one of them."
                 )
             known[folded] = pos
         else:
@@ -196,7 +202,9 @@ def _map_header(header: list[str]) -> tuple[dict[str, int], dict[int, str]]:
             )
             if close:
                 hints.append(f"'{close[0]}' looks like '{column.split()[0]}'")
-        found = ", ".join(f"'{h}'" for h in header) or "none"
+        found = ", ".join(f"'{_shown(h)}'" for h in header[:_HEADERS_SHOWN]) or "none"
+        if len(header) > _HEADERS_SHOWN:
+            found += f" and {len(header) - _HEADERS_SHOWN:,} more"
         hint = f" ({'; '.join(hints)})" if hints else ""
         raise FileProblem(
             f"The header row lacks the required column(s) {', '.join(missing)}{hint}. Columns found: "
