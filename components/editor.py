@@ -6,13 +6,11 @@ calls it.
 
 from __future__ import annotations
 
-import time
-
 import streamlit as st
 
 from stancewatch import editor_access
 
-_UNLOCKED, _FAILURES, _NAME = "_editor_unlocked", "_editor_failures", "_editor_name"
+_UNLOCKED, _NAME = "_editor_unlocked", "_editor_name"
 
 
 def _secrets() -> dict[str, object]:
@@ -32,14 +30,11 @@ def _unlock_form() -> None:
         st.markdown("**Editor sign-in** · changing data needs the editor password.")
         given = st.text_input("Editor password", type="password", key="editor_password")
         if st.form_submit_button("Unlock editing", icon=":material/lock_open:"):
-            failures = int(st.session_state.get(_FAILURES, 0))
-            time.sleep(editor_access.delay_after(failures))
             expected = editor_access.configured_password(_secrets()) or ""
-            if editor_access.password_matches(given or "", expected):
+            # Failures count per server process (editor_access.THROTTLE), not per session.
+            if editor_access.THROTTLE.attempt(given or "", expected):
                 st.session_state[_UNLOCKED] = True
-                st.session_state[_FAILURES] = 0
                 st.rerun()
-            st.session_state[_FAILURES] = failures + 1
             st.error("Wrong password. Each further try waits a little longer.")
 
 

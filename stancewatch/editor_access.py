@@ -6,6 +6,12 @@ password once per session when one is configured ($STANCEWATCH_EDITOR_PASSWORD, 
 server listens on loopback (127.0.0.1, ::1, localhost): anyone who can reach a public address could
 otherwise change the data. Passwords are compared in constant time; each failure after the second
 makes the next answer wait longer (1, 2, 4 ... up to 30 s).
+
+The failures are counted per server process, not per browser session: a new session (a reload, a
+script opening fresh websockets) would otherwise start again at zero and never wait. Attempts are
+answered one at a time, so parallel sessions cannot run tries side by side either. The count is
+forgotten after 15 minutes without a failure, and a right password resets it. The price: while
+someone guesses, an editor's own sign-in waits too (at most 30 s).
 """
 
 from __future__ import annotations
@@ -14,7 +20,9 @@ import hashlib
 import hmac
 import ipaddress
 import os
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 ENV_VAR = "STANCEWATCH_EDITOR_PASSWORD"
@@ -79,3 +87,35 @@ def delay_after(failures: int) -> float:
     if failures <= 2:
         return 0.0
     return min(2.0 ** (failures - 3), MAX_DELAY)
+
+
+class Throttle:
+    """Every sign-in attempt of this process, one at a time, slowed after repeated failures."""
+
+    FORGET_AFTER = 15 * 60.0
+
+    def __init__(
+        self,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._clock, self._sleep = clock, sleep
+        self._lock = threading.Lock()
+        self.failures = 0
+        self._last_failure = 0.0
+
+    def attempt(self, given: str, expected: str) -> bool:
+        """Wait as the failures so far require, then compare; count a failure, reset on success."""
+        with self._lock:
+            if self.failures and self._clock() - self._last_failure > self.FORGET_AFTER:
+                self.failures = 0
+            self._sleep(delay_after(self.failures))
+            if expected and password_matches(given, expected):
+                self.failures = 0
+                return True
+            self.failures += 1
+            self._last_failure = self._clock()
+            return False
+
+
+THROTTLE = Throttle()
