@@ -20,6 +20,8 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for column in out.columns:
         series = out[column]
+        if isinstance(series.dtype, pd.CategoricalDtype):  # a new category cannot be set in place
+            series = series.astype(object)
         if pd.api.types.is_string_dtype(series) or series.dtype == object:
             text = series.astype("str")
             risky = text.str.match(_FORMULA_START).fillna(False).astype(bool) & series.notna()
