@@ -30,7 +30,7 @@ def cells(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(values=st.lists(st.tuples(CELLS, CELLS), min_size=1, max_size=8))
 def test_no_csv_cell_starts_a_formula(values: list[tuple[str | None, str | None]]) -> None:
     frame = pd.DataFrame(values, columns=["quote", "speaker"])
@@ -46,7 +46,7 @@ def test_no_csv_cell_starts_a_formula(values: list[tuple[str | None, str | None]
                 assert cell in (original, "'" + original)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     text=st.text(max_size=200),
     names=st.lists(st.text(max_size=120), max_size=3),

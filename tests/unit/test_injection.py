@@ -91,3 +91,13 @@ def test_choices_outside_the_allow_list_never_reach_duckdb(
     for payload in PAYLOADS[:4]:
         with pytest.raises(ValueError, match=f"{name} must be one of"):
             sql.df(seeded, query, {**stress.default_params(query), name: payload})
+
+
+def test_only_http_links_are_ever_made() -> None:
+    from components.text import safe_url
+
+    for url in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)",
+                "java\tscript:alert(1)", "data:text/html,<script>x</script>", "vbscript:x",
+                "//evil.example/x", "/relative", "file:///etc/passwd", "http:/no-host", None, 3):  # fmt: skip
+        assert safe_url(url) is None, url
+    assert safe_url(" https://example.org/a?b=<c> ") == "https://example.org/a?b=<c>"
