@@ -8,8 +8,8 @@ and SIGKILLs it at a random moment, `--kills` times, each time with a new batch.
 the database must open, pass the integrity check (integrity/problems: every statement in a
 committed batch, every batch's counts matching its rows) and hold the batch wholly or not at all;
 every batch that was present before stays present. The kill moment is uniform over the time one
-uninterrupted ingest of the same size takes (measured first), so kills land in parsing,
-validation, the insert and the commit alike.
+uninterrupted ingest of the same size takes (measured first), every other one within its last
+quarter, so kills land in start-up, parsing and validation, and in the insert and the commit.
 
 `writers` runs N writer threads, each committing its own batch through `ingest_bytes` (on one
 shared connection, a cursor each, as the dashboard does), while reader threads run every
@@ -139,7 +139,9 @@ def crash(kills: int, rows: int, work: Path, seed: int = 0, log=print) -> CrashF
     n = 0
     while figures.kills < kills and n < kills * 3:  # a run that finished first is no kill
         tag = f"kill{n:03d}"
-        moment = rng.uniform(0.0, figures.ingest_seconds)
+        # Every other kill lands in the last quarter, where the insert and the commit happen.
+        low = 0.75 * figures.ingest_seconds if n % 2 else 0.0
+        moment = rng.uniform(low, figures.ingest_seconds)
         killed = run(tag, moment)
         n += 1
         figures.kills += killed
