@@ -70,11 +70,20 @@ def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
     tables = ["statements", "topics", "batches", "stance_revisions", "statements_archive"]
     out: dict[str, object] = {}
     for table in tables:
-        # Test-only introspection of our own fixed table names (no user input).
         out[table] = con.execute(
-            f"SELECT count(*), coalesce(sum(hash(t)), 0) FROM {table} AS t"
+            "SELECT count(*), coalesce(sum(hash(t)), 0) FROM query_table($table) AS t",
+            {"table": table},
         ).fetchall()[0]
     return out
+
+
+def count_rows(con: duckdb.DuckDBPyConnection, table: str = "statements") -> int:
+    """Rows in one table (the name is bound: DuckDB's query_table, no SQL built from strings)."""
+    return (
+        con.cursor()
+        .execute("SELECT count(*) FROM query_table($table)", {"table": table})
+        .fetchall()[0][0]
+    )
 
 
 def plotly_values(value: object) -> list[object]:

@@ -12,7 +12,7 @@ import pytest
 from components import database
 from stancewatch import editor_access
 from tests.app.conftest import open_app
-from tests.conftest import good_row, make_csv
+from tests.conftest import count_rows, good_row, make_csv
 
 UPLOAD, BATCHES, REVIEW, TOPICS = (
     "views/upload.py", "views/batches.py", "views/review.py", "views/topic_editor.py",
@@ -29,8 +29,8 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[duckdb.DuckD
     database.connection.clear()
 
 
-def count(con: duckdb.DuckDBPyConnection, where: str = "TRUE") -> int:
-    return con.cursor().execute(f"SELECT count(*) FROM statements WHERE {where}").fetchall()[0][0]
+def count(con: duckdb.DuckDBPyConnection) -> int:
+    return count_rows(con)
 
 
 def metric(at, label: str) -> str:
@@ -94,13 +94,15 @@ def test_a_near_duplicate_title_maps_to_the_stored_topic(db: duckdb.DuckDBPyConn
     assert len(flagged) == 1 and "Bonne visit to Moscow (Feb 2026)" in flagged[0].label
     assert flagged[0].value == "existing"
     button(at, "Commit 1 statement").click().run()
-    assert (
-        count(
-            db,
-            "topic_id = (SELECT id FROM topics WHERE title = 'Bonne visit to Moscow (Feb 2026)')",
+    on_bonne = (
+        db.cursor()
+        .execute(
+            "SELECT count(*) FROM statements WHERE topic_id = "
+            "(SELECT id FROM topics WHERE title = 'Bonne visit to Moscow (Feb 2026)')"
         )
-        == 5
+        .fetchall()[0][0]
     )
+    assert on_bonne == 5
     assert db.cursor().execute(
         "SELECT count(*) FROM topics WHERE title ILIKE 'bonne visit to moscow - %'"
     ).fetchall() == [(0,)]

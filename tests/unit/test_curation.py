@@ -23,11 +23,11 @@ from stancewatch import (
 )
 from stancewatch.ingest import ingest_bytes
 from stancewatch.transaction import Conflict
-from tests.conftest import good_row, make_csv, snapshot
+from tests.conftest import count_rows, good_row, make_csv, snapshot
 
 
 def count(con: duckdb.DuckDBPyConnection, table: str = "statements") -> int:
-    return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+    return count_rows(con, table)
 
 
 def version(con: duckdb.DuckDBPyConnection) -> tuple:

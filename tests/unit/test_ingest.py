@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from stancewatch.ingest import IngestReport, ingest_bytes
-from tests.conftest import HEADER, SEED, good_row, make_csv, snapshot
+from tests.conftest import HEADER, SEED, count_rows, good_row, make_csv, snapshot
 
 SEED_ROWS = 207
 SEED_TOPICS = 58
@@ -25,16 +25,19 @@ def ingest(con: duckdb.DuckDBPyConnection, data: bytes, **options: Any) -> Inges
     return ingest_bytes(con, data, file_name="synthetic.csv", by="pytest", **options)
 
 
-def stored(con: duckdb.DuckDBPyConnection, expr: str) -> list[Any]:
-    """One expression over statements (joined to topics as t), in arrival order."""
-    rows = con.execute(
-        f"SELECT {expr} FROM statements AS s JOIN topics AS t ON t.id = s.topic_id ORDER BY s.id"
+def stored(con: duckdb.DuckDBPyConnection, column: str) -> list[Any]:
+    """One column of the stored statements ('s.quote', or 't.title' for the topic), arrival order."""
+    cur = con.cursor()
+    rows = cur.execute(
+        "SELECT s.*, t.title FROM statements AS s JOIN topics AS t ON t.id = s.topic_id ORDER BY s.id"
     ).fetchall()
-    return [row[0] for row in rows]
+    names = [d[0] for d in cur.description]
+    index = names.index(column.split(".", 1)[1])
+    return [row[index] for row in rows]
 
 
 def count(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return count_rows(con, table)
 
 
 @pytest.fixture
