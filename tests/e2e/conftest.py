@@ -7,6 +7,7 @@ turns the missing browser into a failure.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -55,29 +56,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class Server:
-    def __init__(self, url: str, db_path: Path, proc: subprocess.Popen[bytes], log: Path) -> None:
-        self.url, self.db_path, self.proc, self.log = url, db_path, proc, log
-
-
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """Its own database file: DuckDB allows one process per file."""
-    work = tmp_path_factory.mktemp("e2e")
-    db_path = work / "e2e.duckdb"
+@contextlib.contextmanager
+def running_server(
+    work: Path, env: dict[str, str]
+) -> Iterator[tuple[str, subprocess.Popen[bytes], Path]]:
+    """`streamlit run app.py` on a free loopback port with extra environment; stopped after."""
     port = free_port()
     log = work / "server.log"
-    env = {
-        **os.environ,
-        "STANCEWATCH_DB": str(db_path),
-        "STANCEWATCH_REFRESH_SECONDS": str(REFRESH),
-    }
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.port", str(port),
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -91,12 +82,29 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             proc.kill()
             raise RuntimeError(f"streamlit did not start:\n{log.read_text()}")
         time.sleep(0.2)
-    yield Server(url, db_path, proc, log)
-    proc.terminate()
     try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield url, proc, log
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+class Server:
+    def __init__(self, url: str, db_path: Path, proc: subprocess.Popen[bytes], log: Path) -> None:
+        self.url, self.db_path, self.proc, self.log = url, db_path, proc, log
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """Its own database file: DuckDB allows one process per file."""
+    work = tmp_path_factory.mktemp("e2e")
+    db_path = work / "e2e.duckdb"
+    env = {"STANCEWATCH_DB": str(db_path), "STANCEWATCH_REFRESH_SECONDS": str(REFRESH)}
+    with running_server(work, env) as (url, proc, log):
+        yield Server(url, db_path, proc, log)
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,6 @@ the test checks it stays unset after each view has drawn.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from urllib.parse import quote
 
@@ -23,7 +18,7 @@ from playwright.sync_api import expect
 from stancewatch import db, editor_access
 from stancewatch.ingest import ingest_bytes
 from tests.conftest import make_csv
-from tests.e2e.conftest import ROOT, free_port
+from tests.e2e.conftest import running_server
 from tests.e2e.test_dashboard import no_errors, open_view
 
 PASSWORD = "e2e editor password"
@@ -65,34 +60,9 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                           pending_review=True)  # fmt: skip
     assert report.written, report.summary()
     con.close()
-    port = free_port()
-    env = {**os.environ, "STANCEWATCH_DB": str(db_path), editor_access.ENV_VAR: PASSWORD}
-    log = work / "server.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            raise RuntimeError(f"streamlit did not start:\n{log.read_text()}")
-        time.sleep(0.2)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    env = {"STANCEWATCH_DB": str(db_path), editor_access.ENV_VAR: PASSWORD}
+    with running_server(work, env) as (url, _, _):
+        yield url
 
 
 def assert_safe(page) -> None:
