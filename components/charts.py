@@ -17,6 +17,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from stancewatch import describe
 from stancewatch.config import STANCE_COLOURS, STANCE_LABELS, STANCES
 
 TEMPLATE = "plotly_white"
@@ -49,12 +50,6 @@ def short_label(value: str, limit: int = 48) -> str:
     """Escaped tick label, cut with an ellipsis (the full title is in the hover)."""
     text = value if len(value) <= limit else value[: limit - 1] + "…"
     return esc(text)
-
-
-def _day(value: object) -> str:
-    if value is None or pd.isna(value):
-        return ""
-    return f"{value.day} {value:%b %Y}"
 
 
 def _with_labels(frame: pd.DataFrame) -> pd.DataFrame:
@@ -156,7 +151,7 @@ def latest_matrix(
                 marker={"symbol": "square", "size": 22, "color": STANCE_COLOURS[stance],
                         "line": {"width": 1, "color": "white"}},
                 customdata=list(zip(
-                    part["topic"], part["topic"].map(hover_text), part["stated_on"].map(_day),
+                    part["topic"], part["topic"].map(hover_text), part["stated_on"].map(describe.day),
                     part["speaker"].map(hover_text), part["quote"].map(hover_text), strict=True,
                 )),
                 hovertemplate=(
@@ -288,7 +283,7 @@ def state_timeline(runs: pd.DataFrame, *, end_on: dt.date, title: str | None = N
                 orientation="h", name=STANCE_LABELS[stance], marker_color=STANCE_COLOURS[stance],
                 legendgroup=stance, opacity=0.85,
                 customdata=list(zip(
-                    part["topic"], part["topic"].map(hover_text), part["start_on"].map(_day),
+                    part["topic"], part["topic"].map(hover_text), part["start_on"].map(describe.day),
                     part["statements"], part["speaker"].map(hover_text), part["quote"].map(hover_text),
                     part["source_name"].map(hover_text), strict=True,
                 )),
@@ -373,7 +368,7 @@ def swimlane(timeline: pd.DataFrame, *, title: str | None = None) -> go.Figure:
                 x=part["stated_on"], y=part["capital"], mode="markers", name=STANCE_LABELS[stance],
                 marker={"size": 16, "color": STANCE_COLOURS[stance], "line": {"width": 1, "color": "white"}},
                 customdata=list(zip(
-                    part["stated_on"].map(_day), part["speaker"].map(hover_text),
+                    part["stated_on"].map(describe.day), part["speaker"].map(hover_text),
                     part["quote"].map(hover_text), part["source_name"].map(hover_text), strict=True,
                 )),
                 hovertemplate=(

@@ -31,9 +31,7 @@ def empty_state(what: str = "statements") -> None:
 def footer(n: int, noun: str = "statement") -> None:
     """Under each chart: how many statements it rests on, and as of when."""
     version = st.session_state.get("data_version")
-    as_of = ""
-    if version is not None and version.as_of is not None:
-        as_of = f" · data as of {describe.day(version.as_of)} {version.as_of:%H:%M} UTC"
+    as_of = "" if version is None else f" · data as of {describe.as_of(version.as_of)}"
     st.caption(f"Based on {describe.count(n, noun)}{as_of}.")
 
 

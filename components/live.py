@@ -50,11 +50,9 @@ def watch() -> None:
         current = data_version()
         if current != st.session_state.get("data_version"):
             st.rerun(scope="app")
-        as_of = describe.day(current.as_of)
-        clock = f" {current.as_of:%H:%M} UTC" if current.as_of is not None else ""
         st.caption(
             f":material/sync: Live · {describe.count(current.statements)} · data as of "
-            f"{as_of}{clock} · checks every {seconds:g} s"
+            f"{describe.as_of(current.as_of)} · checks every {seconds:g} s"
         )
 
     _poll()

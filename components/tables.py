@@ -34,21 +34,34 @@ def _quote(text: object, limit: int = 280) -> str:
     return f"“{escape_html(short)}”"
 
 
+def _card(stance: str, *lines: str) -> str:
+    """One statement as a block with its stance's colour down the left edge; lines are HTML."""
+    return (
+        f'<div style="border-left:4px solid {STANCE_COLOURS.get(stance, "#666")};'
+        f'padding:6px 12px;margin:0 0 12px 0">{"".join(lines)}</div>'
+    )
+
+
+def _text(value: object) -> str:
+    return escape_html(value) if isinstance(value, str) else ""
+
+
 def change_feed(changes: pd.DataFrame) -> None:
     """The latest stance changes, newest first: date, capital, topic, before -> after, quote."""
-    items = []
-    for row in changes.itertuples(index=False):
-        items.append(
-            '<div style="border-left:4px solid '
-            f'{STANCE_COLOURS.get(row.stance, "#666")};padding:6px 12px;margin:0 0 12px 0">'
-            f"<div><b>{escape_html(describe.day(row.stated_on))} · {escape_html(row.capital)}</b> · "
-            f"{escape_html(row.topic)}</div>"
-            f'<div style="margin:4px 0">{_badge(row.previous_stance)} → {_badge(row.stance)}'
-            f' <span style="opacity:0.7">after {describe.count(int(row.days_between), "day")}</span></div>'
-            f'<div style="font-size:0.9rem">{escape_html(row.speaker or "")}: {_quote(row.quote)} '
-            f"{_source(row.source_url, row.source_name)}</div></div>"
+    st.html(
+        "".join(
+            _card(
+                row.stance,
+                f"<div><b>{escape_html(describe.day(row.stated_on))} · {_text(row.capital)}</b> · "
+                f"{_text(row.topic)}</div>",
+                f'<div style="margin:4px 0">{_badge(row.previous_stance)} → {_badge(row.stance)}'
+                f' <span style="opacity:0.7">after {describe.count(int(row.days_between), "day")}</span></div>',
+                f'<div style="font-size:0.9rem">{_text(row.speaker)}: {_quote(row.quote)} '
+                f"{_source(row.source_url, row.source_name)}</div>",
+            )
+            for row in changes.itertuples(index=False)
         )
-    st.html("".join(items))
+    )
 
 
 def change_log(changes: pd.DataFrame, key: str) -> None:
@@ -118,15 +131,16 @@ def statements_table(rows: pd.DataFrame, key: str) -> None:
 
 def statement_cards(rows: pd.DataFrame) -> None:
     """Statements with their whole quotes, for reading one topic through."""
-    items = []
-    for row in rows.itertuples(index=False):
-        items.append(
-            '<div style="border-left:4px solid '
-            f'{STANCE_COLOURS.get(row.stance, "#666")};padding:6px 12px;margin:0 0 12px 0">'
-            f"<div><b>{escape_html(describe.day(row.stated_on))} · {escape_html(row.capital)}</b> "
-            f"{_badge(row.stance)} {escape_html(row.speaker or '')}"
-            f'<span style="opacity:0.7">{", " + escape_html(row.speaker_role) if isinstance(row.speaker_role, str) else ""}</span></div>'
-            f'<div style="margin-top:4px">{_quote(row.quote, limit=5000)} '
-            f"{_source(row.source_url, row.source_name)}</div></div>"
+    st.html(
+        "".join(
+            _card(
+                row.stance,
+                f"<div><b>{escape_html(describe.day(row.stated_on))} · {_text(row.capital)}</b> "
+                f"{_badge(row.stance)} {_text(row.speaker)}"
+                f'<span style="opacity:0.7">{", " + _text(row.speaker_role) if _text(row.speaker_role) else ""}</span></div>',
+                f'<div style="margin-top:4px">{_quote(row.quote, limit=5000)} '
+                f"{_source(row.source_url, row.source_name)}</div>",
+            )
+            for row in rows.itertuples(index=False)
         )
-    st.html("".join(items))
+    )

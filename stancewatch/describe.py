@@ -66,3 +66,10 @@ def filters(f: Filters, *, full: bool = False) -> str:
 def count(n: int, noun: str = "statement") -> str:
     """'1 statement', '1,204 statements'."""
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def as_of(moment: pd.Timestamp | None) -> str:
+    """'10 Feb 2026 07:33 UTC', the time of the latest arrival ('an empty store' before any)."""
+    if moment is None or pd.isna(moment):
+        return "an empty store"
+    return f"{day(moment)} {moment:%H:%M} UTC"

@@ -54,19 +54,13 @@ class ChartExport:
         grain = f" · by {self.grain}" if self.grain else ""
         return (
             f"{describe.filters(self.filters, full=True)}{grain} · {describe.count(self.statements, self.noun)}, "
-            f"data as of {as_of_text(self.as_of)}"
+            f"data as of {describe.as_of(self.as_of)}"
         )
 
     def file_name(self, ext: str) -> str:
         from stancewatch.filenames import download_name
 
         return download_name(self.name, self.filters, ext, grain=self.grain)
-
-
-def as_of_text(as_of: pd.Timestamp | None) -> str:
-    if as_of is None or pd.isna(as_of):
-        return "an empty store"
-    return f"{describe.day(as_of)} {as_of:%H:%M} UTC"
 
 
 # ---- Chrome ---------------------------------------------------------------------------------
@@ -183,7 +177,7 @@ def readme_text(view: str, exports: list[ChartExport], files: list[str], skipped
     f = first.filters
     lines = [
         f"Stancewatch: {view}",
-        f"Exported {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; data as of {as_of_text(first.as_of)}.",
+        f"Exported {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; data as of {describe.as_of(first.as_of)}.",
         "",
         "Filters:",
         f"  dates:     {f.start_on or 'from the first statement'} to {f.end_on or 'the last'}",
