@@ -7,6 +7,7 @@ raw error; the CLI then hands its batch to the dashboard (see handoff.py).
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from pathlib import Path
@@ -66,10 +67,15 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) the database file, translating a lock conflict."""
+    """Open (creating if needed) the database file, translating a lock conflict.
+
+    DuckDB's memory is capped (STANCEWATCH_MEMORY_LIMIT, default 1GB; larger sorts spill to a temp
+    folder beside the database), so a long-running dashboard stays inside a small server's RAM.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    config = {"memory_limit": os.environ.get("STANCEWATCH_MEMORY_LIMIT", "1GB")}
     try:
-        return duckdb.connect(str(path))
+        return duckdb.connect(str(path), config=config)
     except duckdb.IOException as exc:
         message = str(exc)
         if "lock" not in message.lower():
