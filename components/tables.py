@@ -85,10 +85,8 @@ def change_log(changes: pd.DataFrame, key: str) -> None:
         key=key,
         hide_index=True,
         column_config={
-            "Date": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
+            "Date": st.column_config.DateColumn(format="D MMM YYYY"),
             "Capital": st.column_config.TextColumn(width="small"),
-            "Before": st.column_config.TextColumn(width="small"),
-            "After": st.column_config.TextColumn(width="small"),
             "Quote before": st.column_config.TextColumn(width="large"),
             "Quote after": st.column_config.TextColumn(width="large"),
             "Topic": st.column_config.TextColumn(width="medium"),
@@ -118,9 +116,8 @@ def statements_table(rows: pd.DataFrame, key: str) -> None:
         hide_index=True,
         height=min(38 + 35 * len(view), 720),
         column_config={
-            "Date": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
+            "Date": st.column_config.DateColumn(format="D MMM YYYY"),
             "Capital": st.column_config.TextColumn(width="small"),
-            "Stance": st.column_config.TextColumn(width="small"),
             "Quote": st.column_config.TextColumn(width="large"),
             "Topic": st.column_config.TextColumn(width="medium"),
             "Source": st.column_config.LinkColumn(display_text="open", width="small"),
