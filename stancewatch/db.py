@@ -113,6 +113,9 @@ def open_db(path: Path, *, seed: bool = True) -> duckdb.DuckDBPyConnection:
 
 
 _links_lock = threading.Lock()
+# Bump when rebuild_stance_links.sql changes its columns: a stored table of the old shape is
+# then rebuilt even though the data did not move.
+LINKS_SHAPE = "links-v2"
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> str:
@@ -130,7 +133,7 @@ def ensure_stance_links(con: duckdb.DuckDBPyConnection) -> None:
     """
     cur = con.cursor()
     try:
-        current = data_version(cur)
+        current = f"{data_version(cur)}|{LINKS_SHAPE}"
         if sql.scalar(cur, "derived/links_version") == current:
             return
         with _links_lock:

@@ -4,9 +4,8 @@
 -- requires: stance_links
 WITH changes AS (
     SELECT l.*
-    FROM stance_links AS l
+    FROM filtered_links($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text) AS l
     WHERE l.previous_stance <> l.stance
-      AND l.id IN (SELECT id FROM filtered_statements($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text))
     ORDER BY l.stated_on DESC, l.id DESC
     LIMIT $limit
 )

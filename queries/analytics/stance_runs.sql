@@ -6,7 +6,7 @@
 -- and stances (those apply to the runs below).
 WITH pairs AS (
     SELECT DISTINCT capital, topic_id
-    FROM filtered_statements(NULL, NULL, $capitals, $topics, NULL, $speakers, $text)
+    FROM filtered_links(NULL, NULL, $capitals, $topics, NULL, $speakers, $text)
 ),
 numbered AS (
     SELECT l.*,

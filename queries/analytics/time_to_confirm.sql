@@ -10,9 +10,8 @@ WITH first_confirm AS (
 ),
 confirmed AS (
     SELECT l.*
-    FROM stance_links AS l
-    JOIN first_confirm AS f ON f.id = l.id
-    WHERE l.id IN (SELECT id FROM filtered_statements($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text))
+    FROM filtered_links($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text) AS l
+    WHERE l.id IN (SELECT id FROM first_confirm)
 ),
 before AS (
     SELECT c.id, min(l.stated_on) AS first_on,

@@ -4,8 +4,7 @@
 -- requires: stance_links
 SELECT l.capital, l.previous_stance, l.stance, count(*) AS transitions,
        l.previous_stance <> l.stance AS is_change
-FROM stance_links AS l
+FROM filtered_links($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text) AS l
 WHERE l.previous_stance IS NOT NULL
-  AND l.id IN (SELECT id FROM filtered_statements($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text))
 GROUP BY 1, 2, 3
 ORDER BY capital, previous_stance, stance;

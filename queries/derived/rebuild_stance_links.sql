@@ -1,8 +1,8 @@
--- purpose: rebuild the derived table stance_links: each statement with the one before and after it by the same capital on the same topic (date, then arrival); pending rows (no stance) are left out
+-- purpose: rebuild the derived table stance_links: each statement (with the columns the common filters need, bar text) and the one before and after it by the same capital on the same topic (date, then arrival); pending rows (no stance) are left out
 -- params: none
 -- returns: nothing
 CREATE OR REPLACE TABLE stance_links AS
-SELECT id, capital, topic_id, stated_on, stance,
+SELECT id, capital, topic_id, stated_on, stance, speaker,
        lag(id) OVER w AS previous_id,
        lag(stance) OVER w AS previous_stance,
        lag(stated_on) OVER w AS previous_on,

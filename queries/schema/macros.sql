@@ -28,7 +28,31 @@ CREATE OR REPLACE MACRO filtered_statements(start_on, end_on, capitals, topics, 
 -- It is rebuilt whenever the data version moves (stancewatch/db.py: ensure_stance_links); the
 -- empty shell here only lets a new database answer before its first rebuild.
 CREATE TABLE IF NOT EXISTS stance_links (
-    id BIGINT, capital VARCHAR, topic_id INTEGER, stated_on DATE, stance VARCHAR,
+    id BIGINT, capital VARCHAR, topic_id INTEGER, stated_on DATE, stance VARCHAR, speaker VARCHAR,
     previous_id BIGINT, previous_stance VARCHAR, previous_on DATE, next_on DATE
 );
+
+-- The common filters applied to stance_links directly, so history queries never join all of
+-- statements: only a text search needs the statements' words. The two guarded branches let the
+-- planner skip that join when there is no text (an OR with an IN-subquery would always build it:
+-- about 0.9 s at 10M rows).
+CREATE OR REPLACE MACRO filtered_links(start_on, end_on, capitals, topics, stances, speakers, text) AS TABLE
+    WITH base AS (
+        SELECT l.*
+        FROM stance_links AS l
+        WHERE (start_on IS NULL OR l.stated_on >= start_on)
+          AND (end_on IS NULL OR l.stated_on <= end_on)
+          AND (capitals IS NULL OR len(capitals) = 0 OR list_contains(capitals, l.capital))
+          AND (topics IS NULL OR len(topics) = 0
+               OR l.topic_id IN (SELECT id FROM topics WHERE list_contains(topics, title)))
+          AND (stances IS NULL OR len(stances) = 0 OR list_contains(stances, l.stance))
+          AND (speakers IS NULL OR len(speakers) = 0 OR list_contains(speakers, l.speaker))
+    )
+    SELECT * FROM base WHERE coalesce(text, '') = ''
+    UNION ALL
+    SELECT b.*
+    FROM base AS b
+    SEMI JOIN (SELECT id FROM filtered_statements(NULL, NULL, NULL, NULL, NULL, NULL, text)) AS f
+        ON f.id = b.id
+    WHERE coalesce(text, '') <> '';
 DROP MACRO TABLE IF EXISTS stance_history;

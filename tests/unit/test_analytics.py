@@ -411,3 +411,13 @@ def test_a_stance_filter_never_picks_an_older_statement_as_latest(fx) -> None:
     both = run(fx, "divergence", Filters(stances=["deny"]))
     assert both.topic.tolist() == [A]
     assert run(fx, "divergence", Filters(stances=["no_comment"])).empty
+
+
+def test_history_queries_follow_text_and_speaker_filters(fx) -> None:
+    """filtered_links: a text search goes through the statements' words, a speaker filter not."""
+    by_text = run(fx, "stance_changes", Filters(text="SYNTHETIC A5"))
+    assert by_text.quote.tolist() == ["Synthetic a5"]
+    by_speaker = run(fx, "transitions", Filters(speakers=["Speaker M"]))
+    assert by_speaker.transitions.sum() == 2 and set(by_speaker.capital) == {"Moscow"}
+    kpis = run(fx, "kpis", Filters(text="démentons")).iloc[0]
+    assert (kpis.statements, kpis.changes) == (1, 0)

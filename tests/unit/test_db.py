@@ -129,14 +129,15 @@ def test_stance_links_follow_the_data_version(store: duckdb.DuckDBPyConnection) 
     ingest_bytes(store, make_csv([good_row(stance="deny")]), file_name="a.csv", by="test")
     db.ensure_stance_links(store)
     version = sql.scalar(store, "derived/links_version")
-    assert version == db.data_version(store)
+    assert version == f"{db.data_version(store)}|{db.LINKS_SHAPE}"
     ingest_bytes(
         store, make_csv([good_row(date="2025-03-02", quote="later")]), file_name="b.csv", by="test"
     )
     assert sql.scalar(store, "derived/links_version") == version  # stale until read
     rows = sql.df(store, "analytics/transitions", {**Filters().params()})  # requires: stance_links
     assert rows[["previous_stance", "stance"]].values.tolist() == [["deny", "confirm"]]
-    assert sql.scalar(store, "derived/links_version") == db.data_version(store) != version
+    rebuilt = sql.scalar(store, "derived/links_version")
+    assert rebuilt == f"{db.data_version(store)}|{db.LINKS_SHAPE}" and rebuilt != version
     # A write that keeps the count (a topic merge) still moves the version.
     store.execute("INSERT INTO topics (title) VALUES ('Synthetic other topic')")
     store.execute(
@@ -154,3 +155,15 @@ def test_migrations_are_numbered_in_order() -> None:
         (2, "schema/002_pending_review"),
         (3, "schema/003_curation"),
     ]
+
+
+def test_stance_links_of_an_older_shape_are_rebuilt(store: duckdb.DuckDBPyConnection) -> None:
+    """A stored table without the columns this code reads is rebuilt though the data did not move."""
+    from stancewatch.ingest import ingest_bytes
+    from tests.conftest import good_row, make_csv
+
+    ingest_bytes(store, make_csv([good_row(speaker="Speaker X")]), file_name="a.csv", by="test")
+    store.execute("CREATE OR REPLACE TABLE stance_links AS SELECT id, capital FROM statements")
+    sql.execute(store, "derived/set_links_version", {"version": db.data_version(store)})
+    got = sql.df(store, "analytics/kpis", Filters(speakers=["Speaker X"]).params())
+    assert int(got.statements.iloc[0]) == 1
