@@ -11,7 +11,16 @@ from hypothesis import strategies as st
 from stancewatch import ingest, normalise
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40) | st.sampled_from(
-    ["Élysée", "  Kremlin-  ", "Ёлка Київ", "ǅ ß ﬁ", "a\u0301\u0308b", "x.y/z’w"]
+    [
+        "Élysée",
+        "  Kremlin-  ",
+        "Ёлка Київ",
+        "ǅ ß ﬁ",
+        "a\u0301\u0308b",
+        "x.y/z’w",
+        "\U0001dfcd",
+        "\u2003a\u0085b",
+    ]
 )
 
 
