@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import database
+from stancewatch import editor_access
 from stancewatch.config import ROOT
 
 PAGES = [
@@ -29,6 +31,18 @@ def open_app(page: str = "views/overview.py", params: dict | None = None) -> App
         at.switch_page(page).run()
     assert not at.exception, [e.message for e in at.exception]
     return at
+
+
+@pytest.fixture
+def app_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The app on its own seeded file, no editor password: writes never reach the shared store."""
+    monkeypatch.setenv("STANCEWATCH_DB", str(tmp_path / "own.duckdb"))
+    monkeypatch.delenv(editor_access.ENV_VAR, raising=False)
+    database.connection.clear()
+    yield database.connection()
+    database.connection.clear()
 
 
 @pytest.fixture

@@ -9,13 +9,10 @@ disabled button; failed sign-ins are slowed per server, not per session.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import duckdb
 import pytest
 
-from components import database
 from stancewatch import editor_access, integrity
 from tests.app.conftest import PAGES, open_app
 from tests.app.test_upload import BATCHES, REVIEW, TOPICS, UPLOAD, button, new_rows, upload
@@ -26,12 +23,8 @@ URL_KEYS = ("capital", "topic", "stance", "speaker", "q", "from", "to",
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[duckdb.DuckDBPyConnection]:
-    monkeypatch.setenv("STANCEWATCH_DB", str(tmp_path / "security.duckdb"))
-    monkeypatch.delenv(editor_access.ENV_VAR, raising=False)
-    database.connection.clear()
-    yield database.connection()
-    database.connection.clear()
+def db(app_store: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    return app_store
 
 
 @pytest.mark.parametrize("page", [*PAGES, UPLOAD, BATCHES, REVIEW, TOPICS])

@@ -3,13 +3,9 @@ edits and the editor password, each checked in the database afterwards."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import duckdb
 import pytest
 
-from components import database
 from stancewatch import editor_access
 from tests.app.conftest import open_app
 from tests.conftest import count_rows, good_row, make_csv
@@ -20,13 +16,8 @@ UPLOAD, BATCHES, REVIEW, TOPICS = (
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The app on its own seeded file (writes here never reach the other AppTests' store)."""
-    monkeypatch.setenv("STANCEWATCH_DB", str(tmp_path / "curation.duckdb"))
-    monkeypatch.delenv(editor_access.ENV_VAR, raising=False)
-    database.connection.clear()
-    yield database.connection()
-    database.connection.clear()
+def db(app_store: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    return app_store
 
 
 def count(con: duckdb.DuckDBPyConnection) -> int:

@@ -17,6 +17,15 @@ def chart(at, key: str) -> dict:
     raise AssertionError(f"no chart {key}")
 
 
+def click(at, chart_key: str, topic: str) -> None:
+    """A plotly point selection as the browser sends it (AppTest has no click API)."""
+    point = {"customdata": [topic]}
+    at.session_state[chart_key] = {
+        "selection": {"points": [point], "point_indices": [0], "box": [], "lasso": []}
+    }
+    at.run()
+
+
 def metric(at, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
@@ -91,15 +100,7 @@ def test_unknown_url_values_are_dropped_with_a_note() -> None:
 def test_a_click_on_the_matrix_narrows_the_topic() -> None:
     at = open_app()
     topic = "Bonne visit to Moscow (Feb 2026)"
-    at.session_state["latest_matrix"] = {
-        "selection": {
-            "points": [{"customdata": [topic]}],
-            "point_indices": [0],
-            "box": [],
-            "lasso": [],
-        }
-    }
-    at.run()
+    click(at, "latest_matrix", topic)
     assert not at.exception
     assert at.multiselect(key="topic").value == [topic]
     assert metric(at, "Statements") == "4"
@@ -209,13 +210,5 @@ def test_statements_view_follows_the_stance_filter() -> None:
 def test_a_click_on_the_timeline_narrows_the_topic() -> None:
     at = open_app("views/changes.py")
     topic = "Russian drone incursion into Polish airspace (Sept 2025)"
-    at.session_state["state_timeline"] = {
-        "selection": {
-            "points": [{"customdata": [topic]}],
-            "point_indices": [0],
-            "box": [],
-            "lasso": [],
-        }
-    }
-    at.run()
+    click(at, "state_timeline", topic)
     assert at.multiselect(key="topic").value == [topic]
