@@ -112,16 +112,41 @@ def open_db(path: Path, *, seed: bool = True) -> duckdb.DuckDBPyConnection:
     return con
 
 
-_links_lock = threading.Lock()
+_links_lock = threading.Lock()  # one rebuild of a derived table at a time
 # Bump when rebuild_stance_links.sql changes its columns: a stored table of the old shape is
 # then rebuilt even though the data did not move.
 LINKS_SHAPE = "links-v2"
+DAILY_SHAPE = "daily-v1"  # the same for rebuild_stance_daily.sql
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> str:
     """Every write (a batch, an undo, a review, a topic merge) changes this string."""
     row = sql.rows(con, "live/data_version")[0]
     return "|".join(str(v) for v in row)
+
+
+def _refresh(con: duckdb.DuckDBPyConnection, table: str, shape: str, lock: threading.Lock) -> None:
+    """Rebuild the derived table (queries derived/rebuild_<table>, version in derived/<key>_version)
+    when the data moved on since it was built: one transaction, so readers see old or new, whole."""
+    key = table.removeprefix("stance_")
+    cur = con.cursor()
+    try:
+        current = f"{data_version(cur)}|{shape}"
+        if sql.scalar(cur, f"derived/{key}_version") == current:
+            return
+        with lock:
+            if sql.scalar(cur, f"derived/{key}_version") == current:
+                return
+            cur.begin()
+            try:
+                sql.execute(cur, f"derived/rebuild_{table}")
+                sql.execute(cur, f"derived/set_{key}_version", {"version": current})
+                cur.commit()
+            except BaseException:
+                cur.rollback()
+                raise
+    finally:
+        cur.close()
 
 
 def ensure_stance_links(con: duckdb.DuckDBPyConnection) -> None:
@@ -131,24 +156,17 @@ def ensure_stance_links(con: duckdb.DuckDBPyConnection) -> None:
     the window over (capital, topic) ordered by date and arrival, rebuilt from statements in one
     transaction whenever the data version differs, so readers see the old or the new, whole.
     """
-    cur = con.cursor()
-    try:
-        current = f"{data_version(cur)}|{LINKS_SHAPE}"
-        if sql.scalar(cur, "derived/links_version") == current:
-            return
-        with _links_lock:
-            if sql.scalar(cur, "derived/links_version") == current:
-                return
-            cur.begin()
-            try:
-                sql.execute(cur, "derived/rebuild_stance_links")
-                sql.execute(cur, "derived/set_links_version", {"version": current})
-                cur.commit()
-            except BaseException:
-                cur.rollback()
-                raise
-    finally:
-        cur.close()
+    _refresh(con, "stance_links", LINKS_SHAPE, _links_lock)
+
+
+def ensure_stance_daily(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild stance_daily (statements per day, capital and stance) when the data moved on.
+
+    Its own version key, so a view that only counts (Trends) does not rebuild the stance_links
+    window (about 0.4 s at 1M statements), nor the reverse; this one takes about 15 ms at 1M.
+    """
+    _refresh(con, "stance_daily", DAILY_SHAPE, _links_lock)
 
 
 sql.REFRESHERS["stance_links"] = ensure_stance_links
+sql.REFRESHERS["stance_daily"] = ensure_stance_daily

@@ -55,4 +55,35 @@ CREATE OR REPLACE MACRO filtered_links(start_on, end_on, capitals, topics, stanc
     SEMI JOIN (SELECT id FROM filtered_statements(NULL, NULL, NULL, NULL, NULL, NULL, text)) AS f
         ON f.id = b.id
     WHERE coalesce(text, '') <> '';
+
+-- Statements per day, capital and stance live in the derived table stance_daily
+-- (queries/derived/rebuild_stance_daily.sql), rebuilt whenever the data version moves
+-- (stancewatch/db.py: ensure_stance_daily); the empty shell lets a new database answer first.
+CREATE TABLE IF NOT EXISTS stance_daily (
+    stated_on DATE, capital VARCHAR, stance VARCHAR, statements BIGINT
+);
+
+-- The common filters as counts per day, capital and stance. Dates, capitals and stances are
+-- columns of stance_daily, so without a topic, speaker or text filter the counts come from it
+-- (tens of thousands of rows at 1M statements); any of those three counts the filtered
+-- statements instead. Both branches count exactly the rows filtered_statements gives; the guards
+-- depend on the bound parameters only, so the planner drops the branch that cannot apply.
+CREATE OR REPLACE MACRO filtered_days(start_on, end_on, capitals, topics, stances, speakers, text) AS TABLE
+    SELECT d.stated_on, d.capital, d.stance, d.statements
+    FROM stance_daily AS d
+    WHERE (topics IS NULL OR len(topics) = 0)
+      AND (speakers IS NULL OR len(speakers) = 0)
+      AND coalesce(text, '') = ''
+      AND (start_on IS NULL OR d.stated_on >= start_on)
+      AND (end_on IS NULL OR d.stated_on <= end_on)
+      AND (capitals IS NULL OR len(capitals) = 0 OR list_contains(capitals, d.capital))
+      AND (stances IS NULL OR len(stances) = 0 OR list_contains(stances, d.stance))
+    UNION ALL
+    SELECT s.stated_on, s.capital, s.stance, count(*) AS statements
+    FROM filtered_statements(start_on, end_on, capitals, topics, stances, speakers, text) AS s
+    WHERE NOT ((topics IS NULL OR len(topics) = 0)
+               AND (speakers IS NULL OR len(speakers) = 0)
+               AND coalesce(text, '') = '')
+    GROUP BY s.stated_on, s.capital, s.stance;
+
 DROP MACRO TABLE IF EXISTS stance_history;

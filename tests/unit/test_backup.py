@@ -39,6 +39,7 @@ def busy_store(path: Path):
     topic_edits.merge(con, ids[0], ids[1], by="test", reason="backup test")
     assert kept.written
     db.ensure_stance_links(con)
+    db.ensure_stance_daily(con)
     return con
 
 

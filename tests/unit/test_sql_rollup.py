@@ -1,0 +1,144 @@
+"""The daily rollup stance_daily: stance share and silence rate read it, and give under every filter
+exactly what the statements give (bench/stance_share_from_scratch is the from-scratch query).
+
+Names the queries: "derived/rebuild_stance_daily", "derived/daily_version",
+"derived/set_daily_version", "bench/stance_share_from_scratch".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from stancewatch import backup, db, integrity, sql
+from stancewatch.ingest import ingest_bytes
+from stancewatch.params import GRAINS, Filters
+from tests.conftest import good_row, make_csv
+
+
+def share(con: duckdb.DuckDBPyConnection, filters: Filters, grain: str) -> pd.DataFrame:
+    return sql.df(con, "analytics/stance_share", {**filters.params(), "grain": grain})
+
+
+def from_scratch(con: duckdb.DuckDBPyConnection, filters: Filters, grain: str) -> pd.DataFrame:
+    return sql.df(con, "bench/stance_share_from_scratch", {**filters.params(), "grain": grain})
+
+
+def silence_from_share(frame: pd.DataFrame) -> pd.DataFrame:
+    """The silence rate as the share table implies it: no_comment over all, per period and capital."""
+    no_comment = frame["statements"].where(frame["stance"] == "no_comment", 0)
+    out = (
+        frame.assign(no_comment=no_comment)
+        .groupby(["period", "capital"], sort=True)[["statements", "no_comment"]]
+        .sum()
+        .reset_index()
+    )
+    out["silence_rate"] = out["no_comment"] / out["statements"]
+    return out
+
+
+def filter_cases(con: duckdb.DuckDBPyConnection) -> list[Filters]:
+    topic, other = (
+        r[0] for r in con.execute("SELECT title FROM topics ORDER BY id LIMIT 2").fetchall()
+    )
+    speaker = con.execute(
+        "SELECT speaker FROM statements WHERE speaker IS NOT NULL ORDER BY id LIMIT 1"
+    ).fetchall()[0][0]
+    return [
+        Filters(),
+        Filters(start_on=dt.date(2025, 6, 1)),
+        Filters(end_on=dt.date(2025, 12, 31)),
+        Filters(start_on=dt.date(2025, 1, 1), end_on=dt.date(2025, 12, 31)),
+        Filters(capitals=["Paris"]),
+        Filters(capitals=["Moscow", "Kyiv"], stances=["deny", "no_comment"]),
+        Filters(stances=["confirm"]),
+        Filters(topics=[topic]),
+        Filters(topics=[topic, other], capitals=["Moscow"]),
+        Filters(speakers=[speaker]),
+        Filters(text="kremlin"),
+        Filters(text="KREMLIN", end_on=dt.date(2025, 12, 31), stances=["deny", "no_comment"]),
+        Filters(capitals=["Nowhere"]),
+    ]
+
+
+def test_share_and_silence_equal_the_statements_under_every_filter(seeded) -> None:
+    cases = filter_cases(seeded)
+    for filters in cases:
+        for grain in GRAINS:
+            got, want = share(seeded, filters, grain), from_scratch(seeded, filters, grain)
+            pd.testing.assert_frame_equal(got, want, check_exact=True, obj=f"{filters} {grain}")
+            silence = sql.df(seeded, "analytics/silence_rate", {**filters.params(), "grain": grain})
+            pd.testing.assert_frame_equal(
+                silence, silence_from_share(want), check_exact=True, check_dtype=False,
+                obj=f"silence {filters} {grain}",
+            )  # fmt: skip
+    assert len(share(seeded, Filters(), "month")) > 20 and share(seeded, cases[-1], "month").empty
+
+
+def test_default_filters_read_the_rollup_and_a_topic_filter_the_statements(seeded) -> None:
+    """Damage the rollup (test only): the answers that read it change, the others do not."""
+    share(seeded, Filters(), "month")  # built
+    seeded.execute("UPDATE stance_daily SET statements = statements + 100")
+    speaker = seeded.execute("SELECT max(speaker) FROM statements").fetchall()[0][0]
+    for filters, reads_rollup in (
+        (Filters(), True),
+        (Filters(capitals=["Paris"], stances=["deny"], start_on=dt.date(2025, 1, 1)), True),
+        (Filters(speakers=[speaker]), False),
+        (Filters(text="a"), False),
+    ):
+        same = share(seeded, filters, "year").equals(from_scratch(seeded, filters, "year"))
+        assert same != reads_rollup, filters
+
+
+def test_the_rollup_follows_the_data_version(store) -> None:
+    assert sql.scalar(store, "derived/daily_version") == ""
+    assert share(store, Filters(), "year").empty  # a new database answers from the empty shell
+    ingest_bytes(store, make_csv([good_row(stance="deny")]), file_name="a.csv", by="test")
+    assert share(store, Filters(), "year")["statements"].tolist() == [1]
+    version = sql.scalar(store, "derived/daily_version")
+    assert version == f"{db.data_version(store)}|{db.DAILY_SHAPE}"
+    # The rollup alone: stance_links is not rebuilt for a count.
+    assert sql.scalar(store, "derived/links_version") == ""
+    before = integrity.snapshot(store, data_only=True)
+    ingest_bytes(store, make_csv([good_row(date="2025-03-02", quote="later", stance="confirm")]),
+                 file_name="b.csv", by="test")  # fmt: skip
+    assert sql.scalar(store, "derived/daily_version") == version  # stale until read
+    got = share(store, Filters(), "year")
+    assert got[["stance", "statements"]].values.tolist() == [["confirm", 1], ["deny", 1]]
+    assert sql.scalar(store, "derived/daily_version") != version
+    assert integrity.snapshot(store, data_only=True) != before  # the data moved, not just caches
+    sql.execute(store, "derived/rebuild_stance_daily")
+    sql.execute(store, "derived/set_daily_version", {"version": "manual"})
+    assert sql.scalar(store, "derived/daily_version") == "manual"
+    assert store.execute("SELECT sum(statements) FROM stance_daily").fetchall() == [(2,)]
+
+
+def test_a_backup_from_before_the_rollup_restores_and_rebuilds_it(tmp_path: Path) -> None:
+    con = db.open_db(tmp_path / "live.duckdb", seed=True)
+    want = from_scratch(con, Filters(), "quarter")
+    out = tmp_path / "backup"
+    backup.backup(con, out)
+    con.close()
+    # What an older Stancewatch wrote: no stance_daily table in the manifest or the folder.
+    manifest = json.loads((out / "manifest.json").read_text())
+    manifest["tables"] = [t for t in manifest["tables"] if t["name"] != "stance_daily"]
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    (out / "stance_daily.parquet").unlink()
+    backup.restore(out, tmp_path / "restored.duckdb")
+    restored = db.open_db(tmp_path / "restored.duckdb", seed=False)
+    try:
+        pd.testing.assert_frame_equal(share(restored, Filters(), "quarter"), want)
+    finally:
+        restored.close()
+
+
+@pytest.mark.parametrize("grain", ["day", "month"])
+def test_the_rollup_counts_every_statement_once(seeded, grain: str) -> None:
+    got = share(seeded, Filters(), grain)
+    total = seeded.execute("SELECT count(*) FROM statements WHERE stance IS NOT NULL").fetchall()
+    assert int(got["statements"].sum()) == total[0][0] == 207
