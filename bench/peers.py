@@ -5,6 +5,11 @@ same data. SQLite gets a file under bench/out/ (built once, cached) with the cov
 competent Datasette user would add (queries/bench/sqlite_indexes.sql); pandas gets a frame of the
 columns the computations need, as `DuckDB .df()` gives it. Loading is not timed: only the
 computations are, and each must give the same answer as ours (`check_equal`).
+
+DuckDB is measured three ways, side by side: as served (the dashboard's named query, reading the
+derived table kept with the data: stance_daily for the share, stance_links for the changes), from
+scratch (the same answer from the statements alone), and the rebuild of that derived table, which
+the first read after every write pays (stancewatch/db.py: ensure_stance_daily, ensure_stance_links).
 """
 
 from __future__ import annotations
@@ -85,11 +90,42 @@ def pandas_changes(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def duckdb_share(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """As served: the dashboard's analytics/stance_share, default filters (reads stance_daily)."""
     return sql.df(con, "analytics/stance_share", {**Filters().params(), "grain": "month"})
 
 
+def duckdb_share_from_scratch(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The same share table counted from every statement (no derived table)."""
+    return sql.df(con, "bench/stance_share_from_scratch", {**Filters().params(), "grain": "month"})
+
+
 def duckdb_changes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """From scratch: one window over the statements (bench/change_counts)."""
     return sql.df(con, "bench/change_counts")
+
+
+def duckdb_transitions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """As served: the Stance changes view's transition matrix per capital (reads stance_links)."""
+    return sql.df(con, "analytics/transitions", Filters().params())
+
+
+def changes_of_transitions(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per capital, the transitions that change the stance: the matrix's off-diagonal sum."""
+    changed = frame[frame["is_change"]]
+    out = changed.groupby("capital")["transitions"].sum().rename("changes").reset_index()
+    return out[out["changes"] > 0].reset_index(drop=True)
+
+
+def rebuild(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Rebuild one derived table from the statements in a committed transaction, as
+    ensure_stance_daily / ensure_stance_links do on the first read after a write."""
+    con.begin()
+    try:
+        sql.execute(con, f"derived/rebuild_{table}")
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
 
 
 def duckdb_change_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
