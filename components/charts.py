@@ -4,6 +4,12 @@ Every figure sets the stance colours of DESIGN.md explicitly and uses a real tem
 exported copy looks like the one on screen (Streamlit's own template would turn exports black).
 Text from statements is HTML-escaped before it enters hover labels or tick labels: plotly renders
 a subset of HTML there, and statements come from uploads.
+
+Speed: a figure is built in one go (`go.Figure(data=traces, layout=...)`), because every later
+`update_*` call makes plotly validate and dispatch again; traces are plain `go.*` objects rather
+than plotly.express, whose grouping machinery cost 50-100 ms a chart; per-point hover texts go in
+as one 2-D array (a list of tuples is validated element by element) and are computed once per
+distinct value. The figures are the ones plotly.express drew (same traces, axes and facets).
 """
 
 from __future__ import annotations
@@ -11,22 +17,33 @@ from __future__ import annotations
 import datetime as dt
 import html
 import textwrap
+from collections.abc import Callable, Sequence
+from typing import Any
 
+import numpy as np
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
+import plotly.io as pio
 
 from stancewatch import describe
 from stancewatch.config import STANCE_COLOURS, STANCE_LABELS, STANCES
 
-TEMPLATE = "plotly_white"
+_WHITE = pio.templates["plotly_white"]
+# plotly_white, keeping the trace defaults of the trace types drawn here only: the same look,
+# and a third of the work plotly does to validate a template on every figure.
+TEMPLATE = go.layout.Template(
+    layout=_WHITE.layout,
+    data={t: _WHITE.data[t] for t in ("bar", "heatmap", "scatter", "scattergl")},
+)
 LABEL_ORDER = [STANCE_LABELS[s] for s in STANCES]
 LABEL_COLOURS = {STANCE_LABELS[s]: STANCE_COLOURS[s] for s in STANCES}
 # Capitals are data, so their colours come from a palette by sorted name; none of these is
 # close to a stance colour (Okabe-Ito blue, reddish purple, sky blue, yellow, black).
 CAPITAL_PALETTE = ["#0072B2", "#CC79A7", "#56B4E9", "#E69F00", "#000000"]
 CAPITAL_DASHES = ["solid", "dash", "dot", "dashdot", "longdash"]
+# The capitals' dashes in the combined stance chart (plotly.express's sequence, as before).
+LINE_DASHES = ["solid", "dot", "dash", "longdash", "dashdot", "longdashdot"]
+WEBGL_POINTS = 1000
 LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": None}
 
 
@@ -36,6 +53,28 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    """textwrap.wrap(text, width) for text whose whitespace is single spaces.
+
+    Without hyphens or words longer than a line, textwrap fills greedily word by word, so this
+    does the same without its regular expressions; anything else goes to textwrap itself.
+    """
+    if len(text) <= width:
+        return [text] if text else []
+    words = text.split(" ")
+    if "-" in text or max(map(len, words)) > width:
+        return textwrap.wrap(text, width)
+    lines, line = [], words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
+
+
 def hover_text(value: object, width: int = 64, limit: int = 320) -> str:
     """Escaped, shortened and wrapped for a hover label."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
@@ -43,7 +82,7 @@ def hover_text(value: object, width: int = 64, limit: int = 320) -> str:
     text = " ".join(str(value).split())
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return "<br>".join(esc(line) for line in textwrap.wrap(text, width)) or ""
+    return "<br>".join(esc(line) for line in _wrap(text, width))
 
 
 def short_label(value: str, limit: int = 48) -> str:
@@ -52,20 +91,56 @@ def short_label(value: str, limit: int = 48) -> str:
     return esc(text)
 
 
-def _with_labels(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.assign(stance_label=frame["stance"].map(STANCE_LABELS))
+def _each(values: pd.Series, fn: Callable[[Any], object]) -> np.ndarray:
+    """`values.map(fn)` as an object array, calling fn once per distinct value (topics, speakers
+    and outlets repeat down a chart's rows)."""
+    codes, uniques = pd.factorize(values)
+    out = [fn(v) for v in uniques]
+    if (codes < 0).any():  # a missing value: fn decides what it shows as, once
+        out.append(fn(values.iloc[int(np.argmax(codes < 0))]))
+    result = np.empty(len(out), dtype=object)
+    result[:] = out
+    return result[codes]
 
 
-def _finish(fig: go.Figure, *, title: str | None, height: int, top: int = 40) -> go.Figure:
-    fig.update_layout(
-        template=TEMPLATE,
-        title={"text": title} if title else None,
-        legend=LEGEND,
-        margin={"l": 10, "r": 10, "t": top + (40 if title else 0), "b": 10},
-        height=height,
-        hoverlabel={"align": "left"},
+def _columns(*columns: np.ndarray | pd.Series) -> np.ndarray:
+    """Per-point customdata: one row per point, one column per value, as a single 2-D array."""
+    return np.column_stack([np.asarray(c, dtype=object) for c in columns])
+
+
+def _trace(kind: str, **props: Any) -> dict[str, Any]:
+    """One trace as plain properties, columns as numpy arrays. go.Figure validates it once; a
+    go.Bar object would be validated, then rebuilt from its properties by the figure."""
+    return {
+        "type": kind,
+        **{k: v.to_numpy() if isinstance(v, pd.Series) else v for k, v in props.items()},
+    }
+
+
+def _figure(
+    traces: Sequence[dict[str, Any]],
+    *,
+    title: str | None,
+    height: int,
+    top: int = 40,
+    legend: dict[str, Any] | None = None,
+    margin: dict[str, Any] | None = None,
+    **layout: Any,
+) -> go.Figure:
+    """The figure with its whole layout at once: template, title, legend, margins, height."""
+    top += 40 if title else 0
+    return go.Figure(
+        data=list(traces),
+        layout={
+            "template": TEMPLATE,
+            "title": {"text": title} if title else None,
+            "legend": {**LEGEND, **(legend or {})},
+            "margin": {"l": 10, "r": 10, "t": top, "b": 10, **(margin or {})},
+            "height": height,
+            "hoverlabel": {"align": "left"},
+            **layout,
+        },
     )
-    return fig
 
 
 # Bar width and tick labels per time grain: a period with a single bar must still look like a
@@ -99,15 +174,21 @@ def _padded_range(values: pd.Series, min_days: int = 14) -> list[pd.Timestamp] |
     return [lo - missing / 2, hi + missing / 2]
 
 
-def _date_axis(fig: go.Figure, values: pd.Series, *, title: str = "Date") -> None:
-    fig.update_xaxes(type="date", title=title, tickformat="%-d %b %Y")
+def _date_axis(values: pd.Series, *, title: str = "Date") -> dict[str, Any]:
+    axis: dict[str, Any] = {"type": "date", "title": title, "tickformat": "%-d %b %Y"}
     padded = _padded_range(values)
     if padded:
-        fig.update_xaxes(range=padded)
+        axis["range"] = padded
+    return axis
 
 
 def capital_colours(capitals: list[str]) -> dict[str, str]:
     return {c: CAPITAL_PALETTE[i % len(CAPITAL_PALETTE)] for i, c in enumerate(sorted(capitals))}
+
+
+def _by(frame: pd.DataFrame, column: str) -> dict[Any, pd.DataFrame]:
+    """The frame's rows split by one column's values, each part in the frame's order."""
+    return {key: part for key, part in frame.groupby(column, sort=False, dropna=True)}
 
 
 # ---- Overview -------------------------------------------------------------------------------
@@ -115,22 +196,25 @@ def capital_colours(capitals: list[str]) -> dict[str, str]:
 
 def stance_counts_bar(frame: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     """Statements per capital, stacked by stance (columns: capital, stance, statements)."""
-    data = _with_labels(frame)
     capitals = (
-        data.groupby("capital")["statements"].sum().sort_values(ascending=False).index.tolist()
+        frame.groupby("capital")["statements"].sum().sort_values(ascending=False).index.tolist()
     )
-    fig = px.bar(
-        data, x="capital", y="statements", color="stance_label", text="statements",
-        category_orders={"stance_label": LABEL_ORDER, "capital": capitals},
-        color_discrete_map=LABEL_COLOURS,
-        labels={"capital": "Capital", "statements": "Statements", "stance_label": "Stance"},
-        template=TEMPLATE,
+    parts = _by(frame, "stance")
+    traces = [
+        _trace("bar",
+            x=part["capital"], y=part["statements"], text=part["statements"],
+            name=STANCE_LABELS[stance], legendgroup=STANCE_LABELS[stance], showlegend=True,
+            marker={"color": STANCE_COLOURS[stance]}, orientation="v", textposition="inside",
+            hovertemplate="%{x}: %{y} statements<extra>%{fullData.name}</extra>",
+        )
+        for stance in STANCES
+        if (part := parts.get(stance)) is not None
+    ]  # fmt: skip
+    return _figure(
+        traces, title=title, height=420, barmode="stack", legend={"tracegroupgap": 0},
+        xaxis={"title": "Capital", "categoryorder": "array", "categoryarray": capitals},
+        yaxis={"title": "Statements"},
     )  # fmt: skip
-    fig.update_traces(
-        textposition="inside", hovertemplate="%{x}: %{y} statements<extra>%{fullData.name}</extra>"
-    )
-    fig.update_layout(barmode="stack")
-    return _finish(fig, title=title, height=420)
 
 
 def latest_matrix(
@@ -142,18 +226,19 @@ def latest_matrix(
     `topic_order` (most recent activity first); only topics in that list are drawn.
     """
     data = latest[latest["topic"].isin(topic_order)]
-    fig = go.Figure()
+    traces = []
     for stance in STANCES:
         part = data[data["stance"] == stance]
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            _trace("scatter",
                 x=part["capital"], y=part["topic"], mode="markers", name=STANCE_LABELS[stance],
                 marker={"symbol": "square", "size": 22, "color": STANCE_COLOURS[stance],
                         "line": {"width": 1, "color": "white"}},
-                customdata=list(zip(
-                    part["topic"], part["topic"].map(hover_text), part["stated_on"].map(describe.day),
-                    part["speaker"].map(hover_text), part["quote"].map(hover_text), strict=True,
-                )),
+                customdata=_columns(
+                    part["topic"], _each(part["topic"], hover_text),
+                    _each(part["stated_on"], describe.day), _each(part["speaker"], hover_text),
+                    _each(part["quote"], hover_text),
+                ),
                 hovertemplate=(
                     "<b>%{customdata[1]}</b><br>%{x}: " + STANCE_LABELS[stance]
                     + " on %{customdata[2]}<br>%{customdata[3]}<br><i>%{customdata[4]}</i><extra></extra>"
@@ -161,19 +246,29 @@ def latest_matrix(
             )
         )  # fmt: skip
     capitals = sorted(data["capital"].unique())
-    fig.update_xaxes(side="top", categoryorder="array", categoryarray=capitals, title=None)
-    fig.update_yaxes(
-        categoryorder="array", categoryarray=list(reversed(topic_order)),
-        tickvals=topic_order, ticktext=[short_label(t) for t in topic_order], title=None,
+    return _figure(
+        traces, title=title, height=150 + 30 * len(topic_order), top=50,
+        # The capitals sit on top of the matrix, so the legend goes below it.
+        legend={"yref": "container", "y": 0, "yanchor": "bottom"}, margin={"b": 50},
+        xaxis={"side": "top", "categoryorder": "array", "categoryarray": capitals, "title": None},
+        yaxis={"categoryorder": "array", "categoryarray": list(reversed(topic_order)),
+               "tickvals": topic_order, "ticktext": [short_label(t) for t in topic_order],
+               "title": None},
+        clickmode="event+select", dragmode=False,
     )  # fmt: skip
-    fig.update_layout(clickmode="event+select", dragmode=False)
-    fig = _finish(fig, title=title, height=150 + 30 * len(topic_order), top=50)
-    # The capitals sit on top of the matrix, so the legend goes below it.
-    fig.update_layout(legend={"yref": "container", "y": 0, "yanchor": "bottom"}, margin={"b": 50})
-    return fig
 
 
 # ---- Trends ---------------------------------------------------------------------------------
+
+
+def _axis(name: str, i: int) -> str:
+    """Layout key of the i-th (1-based) x or y axis: xaxis, xaxis2, ..."""
+    return f"{name}axis{i if i > 1 else ''}"
+
+
+def _ref(name: str, i: int) -> str:
+    """A trace's reference to the i-th axis: x, x2, ..."""
+    return f"{name}{i if i > 1 else ''}"
 
 
 def stance_share_chart(
@@ -186,71 +281,119 @@ def stance_share_chart(
 ) -> go.Figure:
     """Stance share (or count) per period: one panel per capital, or all capitals in one.
 
-    Columns: period, capital, stance, statements, share.
+    Columns: period, capital, stance, statements, share. One panel per capital stacks the
+    stances as bars, the panels sharing their axes, the first capital on top; all in one draws a
+    line per stance and capital (colour = stance, dash = capital).
     """
-    data = _with_labels(share)
     y = "share" if measure == "share" else "statements"
-    y_title = "Share" if y == "share" else "Statements"
-    capitals = sorted(data["capital"].unique())
-    common = {
-        "x": "period", "y": y, "color": "stance_label",
-        "category_orders": {"stance_label": LABEL_ORDER, "capital": capitals},
-        "color_discrete_map": LABEL_COLOURS,
-        "labels": {"period": "Period", y: y_title, "stance_label": "Stance", "capital": "Capital"},
-        "custom_data": ["capital", "statements", "share"], "template": TEMPLATE,
-    }  # fmt: skip
+    y_axis: dict[str, Any] = {"title": "Share" if y == "share" else "Statements"}
+    if y == "share":
+        y_axis |= {"tickformat": ".0%", "range": [0, 1.02]}
+    x_axis = {"tickformat": GRAIN_TICKS[grain]}
+    capitals = sorted(share["capital"].unique())
     hover = (
         "%{customdata[0]}, %{x|%d %b %Y}<br>%{fullData.name}: %{customdata[1]} statements "
         "(%{customdata[2]:.0%})<extra></extra>"
     )
+    parts = {key: part for key, part in share.groupby(["stance", "capital"], sort=False)}
+    cells = [
+        (stance, i, capital, parts[(stance, capital)])
+        for stance in STANCES
+        for i, capital in enumerate(capitals)
+        if (stance, capital) in parts
+    ]
+
+    def values(part: pd.DataFrame) -> dict[str, Any]:
+        return {"x": part["period"], "y": part[y], "hovertemplate": hover,
+                "customdata": _columns(part["capital"], part["statements"], part["share"])}  # fmt: skip
+
     if combined:
-        fig = px.line(data, line_dash="capital", markers=True, **common)
-        height = 440
-    else:
-        fig = px.bar(data, facet_row="capital", **common)
-        fig.update_layout(barmode="stack", bargap=0.1)
-        fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
-        height = 160 + 190 * len(capitals)
-    fig.update_traces(hovertemplate=hover)
-    fig.update_traces(
-        selector={"type": "bar"}, xperiod=GRAIN_PERIOD[grain], xperiodalignment="middle",
-        width=GRAIN_DAYS[grain] * 0.8 * 86_400_000,
+        # WebGL past 1,000 points, as plotly.express chose: SVG lines get slow in the browser.
+        kind = "scattergl" if len(share) > WEBGL_POINTS else "scatter"
+        traces = [
+            _trace(
+                kind, **values(part), name=f"{STANCE_LABELS[stance]}, {capital}", mode="lines+markers",
+                legendgroup=f"{STANCE_LABELS[stance]}, {capital}", showlegend=True,
+                line={"color": STANCE_COLOURS[stance], "dash": LINE_DASHES[i % len(LINE_DASHES)]},
+                marker={"symbol": "circle"},
+            )
+            for stance, i, capital, part in cells
+        ]  # fmt: skip
+        return _figure(
+            traces, title=title, height=440, legend={"tracegroupgap": 0},
+            xaxis={**x_axis, "title": grain.capitalize()}, yaxis=y_axis,
+        )  # fmt: skip
+
+    # One panel per capital, the first on top (axis n), as plotly.express's facet_row laid out.
+    n = max(len(capitals), 1)
+    gap = 0.03
+    height = (1 - gap * (n - 1)) / n
+    panel = {capital: n - i for i, capital in enumerate(capitals)}  # capital -> axis number
+    axes: dict[str, Any] = {}
+    annotations = []
+    for k in range(1, n + 1):
+        bottom = (k - 1) * (height + gap)
+        axes[_axis("x", k)] = {
+            **x_axis, "anchor": _ref("y", k), "domain": [0.0, 0.98],
+            **({"title": grain.capitalize()} if k == 1 else
+               {"title": None, "matches": "x", "showticklabels": False}),
+        }  # fmt: skip
+        axes[_axis("y", k)] = {
+            **y_axis, "anchor": _ref("x", k), "domain": [bottom, bottom + height],
+            **({"matches": "y"} if k > 1 else {}),
+        }  # fmt: skip
+    for capital, k in sorted(panel.items(), key=lambda item: item[1]):  # bottom panel first
+        bottom = (k - 1) * (height + gap)
+        annotations.append(
+            {"text": esc(capital), "textangle": 90, "showarrow": False, "font": {},
+             "x": 0.98, "xanchor": "left", "xref": "paper",
+             "y": bottom + height / 2, "yanchor": "middle", "yref": "paper"}
+        )  # fmt: skip
+    seen: set[str] = set()
+    traces = []
+    for stance, _, capital, part in cells:
+        k = panel[capital]
+        traces.append(
+            _trace("bar",
+                **values(part), name=STANCE_LABELS[stance], legendgroup=STANCE_LABELS[stance],
+                showlegend=stance not in seen, marker={"color": STANCE_COLOURS[stance]},
+                orientation="v", xaxis=_ref("x", k), yaxis=_ref("y", k),
+                xperiod=GRAIN_PERIOD[grain], xperiodalignment="middle",
+                width=GRAIN_DAYS[grain] * 0.8 * 86_400_000,
+            )
+        )  # fmt: skip
+        seen.add(stance)
+    return _figure(
+        traces, title=title, height=160 + 190 * len(capitals), legend={"tracegroupgap": 0},
+        barmode="stack", bargap=0.1, annotations=annotations, **axes,
     )  # fmt: skip
-    fig.update_xaxes(tickformat=GRAIN_TICKS[grain], title=None)
-    fig.update_layout(xaxis_title=grain.capitalize())  # the bottom panel's axis only
-    if y == "share":
-        fig.update_yaxes(tickformat=".0%", range=[0, 1.02])
-    return _finish(fig, title=title, height=height)
 
 
 def silence_rate_chart(rate: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     """No-comment share per capital and period (columns: period, capital, statements, silence_rate)."""
     capitals = sorted(rate["capital"].unique())
     colours = capital_colours(capitals)
-    fig = go.Figure()
-    for i, capital in enumerate(capitals):
-        part = rate[rate["capital"] == capital]
-        fig.add_trace(
-            go.Scatter(
-                x=part["period"], y=part["silence_rate"], name=capital, mode="lines+markers",
-                line={"color": colours[capital], "dash": CAPITAL_DASHES[i % len(CAPITAL_DASHES)]},
-                customdata=part["statements"],
-                hovertemplate=(
-                    f"{esc(capital)}, %{{x|%d %b %Y}}<br>No comment: %{{y:.0%}} of "
-                    "%{customdata} statements<extra></extra>"
-                ),
-            )
-        )  # fmt: skip
-    fig.update_yaxes(tickformat=".0%", range=[0, 1.02], title="No-comment share")
-    fig.update_xaxes(title="Period start")
-    return _finish(fig, title=title, height=340)
+    parts = _by(rate, "capital")
+    traces = [
+        _trace("scatter",
+            x=parts[capital]["period"], y=parts[capital]["silence_rate"], name=capital,
+            mode="lines+markers",
+            line={"color": colours[capital], "dash": CAPITAL_DASHES[i % len(CAPITAL_DASHES)]},
+            customdata=parts[capital]["statements"],
+            hovertemplate=(
+                f"{esc(capital)}, %{{x|%d %b %Y}}<br>No comment: %{{y:.0%}} of "
+                "%{customdata} statements<extra></extra>"
+            ),
+        )
+        for i, capital in enumerate(capitals)
+    ]  # fmt: skip
+    return _figure(
+        traces, title=title, height=340, xaxis={"title": "Period start"},
+        yaxis={"tickformat": ".0%", "range": [0, 1.02], "title": "No-comment share"},
+    )  # fmt: skip
 
 
 # ---- Stance changes -------------------------------------------------------------------------
-
-
-def _band(row: pd.Series, many_topics: bool) -> str:
-    return f"{row['topic']} · {row['capital']}" if many_topics else row["capital"]
 
 
 def _band_label(band: str, limit: int = 64) -> str:
@@ -269,24 +412,32 @@ def state_timeline(runs: pd.DataFrame, *, end_on: dt.date, title: str | None = N
     where a capital changed its line; click a band = its topic.
     """
     many = runs["topic"].nunique() > 1
-    data = _with_labels(runs).assign(band=lambda d: d.apply(_band, axis=1, many_topics=many))
-    start = pd.to_datetime(data["start_on"])
-    stop = pd.to_datetime(data["end_on"]).fillna(pd.Timestamp(end_on))
-    data = data.assign(start=start, stop=stop.where(stop > start, start + pd.Timedelta(days=1)))
+    band = (
+        runs["topic"].astype(str) + " · " + runs["capital"].astype(str)
+        if many
+        else runs["capital"].astype(str)
+    )
+    start = pd.to_datetime(runs["start_on"])
+    stop = pd.to_datetime(runs["end_on"]).fillna(pd.Timestamp(end_on))
+    data = runs.assign(
+        band=band, start=start, stop=stop.where(stop > start, start + pd.Timedelta(days=1))
+    )
     bands = sorted(data["band"].unique())
-    fig = go.Figure()
+    traces: list[dict[str, Any]] = []
     for stance in STANCES:
         part = data[data["stance"] == stance]
-        fig.add_trace(
-            go.Bar(
-                y=part["band"], base=part["start"], x=(part["stop"] - part["start"]).dt.total_seconds() * 1000,
+        traces.append(
+            _trace("bar",
+                y=part["band"], base=part["start"],
+                x=(part["stop"] - part["start"]).dt.total_seconds() * 1000,
                 orientation="h", name=STANCE_LABELS[stance], marker_color=STANCE_COLOURS[stance],
                 legendgroup=stance, opacity=0.85,
-                customdata=list(zip(
-                    part["topic"], part["topic"].map(hover_text), part["start_on"].map(describe.day),
-                    part["statements"], part["speaker"].map(hover_text), part["quote"].map(hover_text),
-                    part["source_name"].map(hover_text), strict=True,
-                )),
+                customdata=_columns(
+                    part["topic"], _each(part["topic"], hover_text),
+                    _each(part["start_on"], describe.day), part["statements"],
+                    _each(part["speaker"], hover_text), _each(part["quote"], hover_text),
+                    _each(part["source_name"], hover_text),
+                ),
                 hovertemplate=(
                     "<b>%{customdata[1]}</b><br>" + STANCE_LABELS[stance] + " from %{customdata[2]}"
                     " (%{customdata[3]} statements)<br>%{customdata[4]}: <i>%{customdata[5]}</i>"
@@ -295,52 +446,65 @@ def state_timeline(runs: pd.DataFrame, *, end_on: dt.date, title: str | None = N
             )
         )  # fmt: skip
     changes = data[data["is_change"].astype(bool)]
-    fig.add_trace(
-        go.Scatter(
+    traces.append(
+        _trace("scatter",
             x=changes["start"], y=changes["band"], mode="markers", name="Change of line",
             hoverinfo="skip",
             marker={"symbol": "line-ns", "size": 18, "line": {"width": 2, "color": "#333333"}},
         )
     )  # fmt: skip
-    fig.update_yaxes(
-        categoryorder="array", categoryarray=list(reversed(bands)),
-        tickvals=bands, ticktext=[_band_label(b) for b in bands], title=None,
+    return _figure(
+        traces, title=title, height=120 + 46 * len(bands),
+        yaxis={"categoryorder": "array", "categoryarray": list(reversed(bands)),
+               "tickvals": bands, "ticktext": [_band_label(b) for b in bands], "title": None},
+        xaxis=_date_axis(pd.concat([data["start"], data["stop"]])),
+        barmode="overlay", clickmode="event+select", bargap=0.35,
     )  # fmt: skip
-    _date_axis(fig, pd.concat([data["start"], data["stop"]]))
-    fig.update_layout(barmode="overlay", clickmode="event+select", bargap=0.35)
-    return _finish(fig, title=title, height=120 + 46 * len(bands))
 
 
 def transitions_matrix(transitions: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     """Per capital, a 3x3 matrix: rows = stance before, columns = stance after, cells = counts.
 
-    Columns: capital, previous_stance, stance, transitions. The diagonal is a line kept.
+    Columns: capital, previous_stance, stance, transitions. The diagonal is a line kept. The
+    panels sit side by side, each titled with its capital.
     """
     capitals = sorted(transitions["capital"].unique())
-    fig = make_subplots(
-        rows=1, cols=max(len(capitals), 1), subplot_titles=[esc(c) for c in capitals],
-        horizontal_spacing=0.08,
-    )  # fmt: skip
     labels = [STANCE_LABELS[s] for s in STANCES]
     top = int(transitions["transitions"].max()) if len(transitions) else 1
+    position = {s: i for i, s in enumerate(STANCES)}
+    known = transitions[
+        transitions["previous_stance"].isin(position) & transitions["stance"].isin(position)
+    ]
+    parts = _by(known, "capital")
+    n = max(len(capitals), 1)
+    gap = 0.08
+    width = (1 - gap * (n - 1)) / n
+    traces, annotations, axes = [], [], {}
     for i, capital in enumerate(capitals, start=1):
-        part = transitions[transitions["capital"] == capital]
-        grid = part.pivot_table(
-            index="previous_stance", columns="stance", values="transitions", aggfunc="sum"
-        )
-        grid = grid.reindex(index=list(STANCES), columns=list(STANCES)).fillna(0).astype(int)
-        fig.add_trace(
-            go.Heatmap(
-                z=grid.values, x=labels, y=labels, zmin=0, zmax=top, showscale=False,
+        grid = np.zeros((len(STANCES), len(STANCES)), dtype=int)
+        if (part := parts.get(capital)) is not None:
+            rows = part["previous_stance"].map(position).to_numpy()
+            cols = part["stance"].map(position).to_numpy()
+            np.add.at(grid, (rows, cols), part["transitions"].to_numpy(dtype=int))
+        traces.append(
+            _trace("heatmap",
+                z=grid, x=labels, y=labels, zmin=0, zmax=top, showscale=False,
                 colorscale=[[0, "#f4f4f4"], [1, "#0072B2"]], xgap=3, ygap=3,
-                text=grid.values, texttemplate="%{text}",
+                text=grid, texttemplate="%{text}", xaxis=_ref("x", i), yaxis=_ref("y", i),
                 hovertemplate=f"{esc(capital)}: %{{y}} → %{{x}}: %{{z}}<extra></extra>",
-            ),
-            row=1, col=i,
+            )
         )  # fmt: skip
-        fig.update_yaxes(autorange="reversed", row=1, col=i, title="Before" if i == 1 else None)
-        fig.update_xaxes(title="After", row=1, col=i)
-    return _finish(fig, title=title, height=330)
+        left = (i - 1) * (width + gap)
+        axes[_axis("x", i)] = {"anchor": _ref("y", i), "domain": [left, left + width],
+                               "title": "After"}  # fmt: skip
+        axes[_axis("y", i)] = {"anchor": _ref("x", i), "domain": [0.0, 1.0],
+                               "autorange": "reversed", "title": "Before" if i == 1 else None}  # fmt: skip
+        annotations.append(
+            {"text": esc(capital), "font": {"size": 16}, "showarrow": False,
+             "x": left + width / 2, "xanchor": "center", "xref": "paper",
+             "y": 1.0, "yanchor": "bottom", "yref": "paper"}
+        )  # fmt: skip
+    return _figure(traces, title=title, height=330, annotations=annotations, **axes)
 
 
 # ---- Topics ---------------------------------------------------------------------------------
@@ -352,31 +516,33 @@ def swimlane(timeline: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     Columns: statement_id, capital, stance, stated_on, speaker, quote, source_name.
     """
     capitals = sorted(timeline["capital"].unique())
-    fig = go.Figure()
-    for capital in capitals:
-        lane = timeline[timeline["capital"] == capital]
-        fig.add_trace(
-            go.Scatter(
-                x=lane["stated_on"], y=[capital] * len(lane), mode="lines", showlegend=False,
-                line={"color": "#bbbbbb", "width": 2}, hoverinfo="skip",
-            )
-        )  # fmt: skip
+    lanes = _by(timeline, "capital")
+    traces: list[dict[str, Any]] = [
+        _trace("scatter",
+            x=lanes[capital]["stated_on"], y=np.full(len(lanes[capital]), capital, dtype=object),
+            mode="lines", showlegend=False, line={"color": "#bbbbbb", "width": 2},
+            hoverinfo="skip",
+        )
+        for capital in capitals
+    ]  # fmt: skip
     for stance in STANCES:
         part = timeline[timeline["stance"] == stance]
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            _trace("scatter",
                 x=part["stated_on"], y=part["capital"], mode="markers", name=STANCE_LABELS[stance],
                 marker={"size": 16, "color": STANCE_COLOURS[stance], "line": {"width": 1, "color": "white"}},
-                customdata=list(zip(
-                    part["stated_on"].map(describe.day), part["speaker"].map(hover_text),
-                    part["quote"].map(hover_text), part["source_name"].map(hover_text), strict=True,
-                )),
+                customdata=_columns(
+                    _each(part["stated_on"], describe.day), _each(part["speaker"], hover_text),
+                    _each(part["quote"], hover_text), _each(part["source_name"], hover_text),
+                ),
                 hovertemplate=(
                     "%{y}, %{customdata[0]}: " + STANCE_LABELS[stance] + "<br>%{customdata[1]}: "
                     "<i>%{customdata[2]}</i><br>Source: %{customdata[3]}<extra></extra>"
                 ),
             )
         )  # fmt: skip
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(capitals)), title=None)
-    _date_axis(fig, timeline["stated_on"])
-    return _finish(fig, title=title, height=140 + 70 * len(capitals))
+    return _figure(
+        traces, title=title, height=140 + 70 * len(capitals),
+        yaxis={"categoryorder": "array", "categoryarray": list(reversed(capitals)), "title": None},
+        xaxis=_date_axis(timeline["stated_on"]),
+    )  # fmt: skip

@@ -104,3 +104,32 @@ def test_transitions_matrix_counts_before_by_after() -> None:
     fig = charts.transitions_matrix(tr)
     z = [list(row) for row in fig.data[0].z]
     assert z == [[0, 0, 0], [1, 3, 0], [0, 0, 0]]  # rows: before; columns: after
+
+
+def test_hover_text_wraps_exactly_as_textwrap() -> None:
+    import html
+    import textwrap
+
+    texts = [
+        "", "short", "a " * 80, "x" * 100, "word " + "y" * 70 + " tail",
+        "well-known self-evident claims " * 6, "em--dash and -b option " * 5,
+        "  spaced\tout\nlines\u00a0and\u2003unicode  " * 8, "<b>bold</b> & co " * 12,
+    ]  # fmt: skip
+    for text in texts:
+        flat = " ".join(text.split())
+        flat = flat if len(flat) <= 320 else flat[:319] + "…"
+        for width in (5, 20, 64):
+            lines = textwrap.wrap(flat, width)
+            expected = "<br>".join(html.escape(line, quote=False) for line in lines)
+            assert charts.hover_text(text, width=width) == expected, (text, width)
+
+
+def test_hover_texts_of_missing_values_are_empty() -> None:
+    latest = pd.DataFrame(
+        {"capital": ["Paris", "Kyiv"], "topic": ["T", "T"], "stance": ["deny", "deny"],
+         "stated_on": pd.to_datetime(["2025-01-01", None]), "speaker": [None, "S"],
+         "quote": ["q", None]}
+    )  # fmt: skip
+    fig = charts.latest_matrix(latest, topic_order=["T"])
+    rows = [list(row) for row in fig.data[1].customdata]
+    assert rows == [["T", "T", "1 Jan 2025", "", "q"], ["T", "T", "", "S", ""]]
