@@ -2,6 +2,7 @@
 
 The interval is STANCEWATCH_REFRESH_SECONDS (default 15). Polling costs one tiny query; the
 page itself reruns only when the version changed, and then says how many statements arrived.
+A full run reads the version once (start_run) and its live line shows that reading.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from components.database import DataVersion, data_version
 from stancewatch import describe
 
 DEFAULT_SECONDS = 15.0
+# Set by a full run once it has read the version; the live line of that same run uses it.
+_READ_THIS_RUN = "_data_version_read"
 
 
 def refresh_seconds() -> float:
@@ -38,6 +41,7 @@ def start_run() -> DataVersion:
         else:
             st.toast("Stances were revised; the charts are up to date.")
     st.session_state["data_version"] = current
+    st.session_state[_READ_THIS_RUN] = True
     return current
 
 
@@ -47,9 +51,12 @@ def watch() -> None:
 
     @st.fragment(run_every=seconds)
     def _poll() -> None:
-        current = data_version()
-        if current != st.session_state.get("data_version"):
-            st.rerun(scope="app")
+        if st.session_state.pop(_READ_THIS_RUN, False):
+            current = st.session_state["data_version"]  # a full run: start_run just read it
+        else:  # the timer reran this fragment alone
+            current = data_version()
+            if current != st.session_state.get("data_version"):
+                st.rerun(scope="app")
         st.caption(
             f":material/sync: Live · {describe.count(current.statements)} · data as of "
             f"{describe.as_of(current.as_of)} · checks every {seconds:g} s"

@@ -34,3 +34,12 @@ def test_overview_chart_is_stances_by_capital_from_duckdb() -> None:
     assert total == 207
     moscow_deny = dict(zip(traces["Deny"]["x"], traces["Deny"]["y"], strict=True))["Moscow"]
     assert moscow_deny == 30
+
+
+def test_the_live_line_shows_the_version_the_run_read() -> None:
+    at = _run()
+    for _ in range(2):  # the first run and a rerun: each full run reads the version once
+        live = [c.value for c in at.sidebar.caption if "Live ·" in c.value]
+        assert len(live) == 1 and "207 statements" in live[0], live
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
