@@ -12,6 +12,8 @@ import csv
 import io
 from dataclasses import dataclass
 
+import pandas as pd
+
 ACCEPTED_ENCODINGS = "UTF-8 (with or without BOM) or UTF-16 (with BOM)"
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 # The csv module refuses fields above its limit with an unhelpful error; our own limits are lower
@@ -38,12 +40,41 @@ class ParsedFile:
     records: list[Record]
     bad_width: list[Record]  # records whose number of values differs from the header's
 
+    def table(self) -> Table:
+        """The same file column-wise, as ingest works on it."""
+        values = pd.DataFrame(
+            [r.values for r in self.records], columns=range(len(self.header)), dtype="str"
+        )
+        lines = pd.Series([r.line for r in self.records], dtype="int64")
+        return Table(
+            self.encoding, self.delimiter, self.header, self.header_line, lines, values,
+            self.bad_width,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Table:
+    """A parsed file column-wise: `values` has one str column per header position (0, 1, ...),
+    `lines` the physical line where each record starts; ragged records are set aside."""
+
+    encoding: str
+    delimiter: str
+    header: list[str]
+    header_line: int
+    lines: pd.Series
+    values: pd.DataFrame
+    bad_width: list[Record]
+
+    @property
+    def rows_read(self) -> int:
+        return len(self.lines) + len(self.bad_width)
+
 
 def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def _looks_utf16_without_bom(data: bytes) -> str | None:
+def looks_utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4096]
     if len(sample) < 4:
         return None
@@ -78,7 +109,7 @@ def decode(data: bytes) -> tuple[str, str]:
         encoding, label = "utf-8-sig", "UTF-8 with BOM"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding, label = "utf-16", "UTF-16"
-    elif guessed := _looks_utf16_without_bom(data):
+    elif guessed := looks_utf16_without_bom(data):
         encoding, label = guessed, f"UTF-16 ({guessed[-2:].upper()}, no BOM)"
     else:
         encoding, label = "utf-8", "UTF-8"

@@ -28,10 +28,12 @@ from typing import Any
 
 import duckdb
 import pandas as pd
-import pandera.pandas as pa
+import pandera.pandas as pandera
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from stancewatch import classify_ingest, contract, describe, normalise, similar, sql
-from stancewatch.csvfile import DELIMITERS, FileProblem, ParsedFile, parse
+from stancewatch import classify_ingest, contract, csvfast, describe, normalise, similar, sql
+from stancewatch.csvfile import DELIMITERS, FileProblem, Table, parse
 
 _SCHEMA_TO_CSV = {"stated_on": "date"}
 _WRITE_ATTEMPTS = 3
@@ -213,15 +215,23 @@ def _map_header(header: list[str]) -> tuple[dict[str, int], dict[int, str]]:
     return known, extra
 
 
-def _extra_json(parsed: ParsedFile, extra_cols: dict[int, str]) -> list[str | None]:
-    out: list[str | None] = []
-    for record in parsed.records:
-        kept = {
-            name: record.values[pos]
-            for pos, name in extra_cols.items()
-            if record.values[pos].strip()
-        }
-        out.append(json.dumps(kept, ensure_ascii=False) if kept else None)
+def _extra_json(table: Table, extra_cols: dict[int, str]) -> pd.Series:
+    """Per row, the unknown columns' non-blank values as JSON (None when all are blank)."""
+    out = pd.Series(None, index=table.values.index, dtype="str")
+    if not extra_cols:
+        return out
+    filled = pd.concat([~csvfast.blank(table.values[pos]) for pos in extra_cols], axis=1).any(
+        axis=1
+    )
+    rows = table.values.loc[filled, list(extra_cols)]
+    out[filled] = [
+        json.dumps(
+            {name: value for name, value in zip(extra_cols.values(), values, strict=True)
+             if value.strip()},
+            ensure_ascii=False,
+        )
+        for values in rows.itertuples(index=False, name=None)
+    ]  # fmt: skip
     return out
 
 
@@ -229,24 +239,27 @@ def _extra_json(parsed: ParsedFile, extra_cols: dict[int, str]) -> list[str | No
 
 
 def _normalised(raw: pd.DataFrame, captable: dict[str, str], order: str | None) -> pd.DataFrame:
-    def as_str(series: pd.Series) -> pd.Series:
-        return series.astype("str")
+    """Each column normalised once per distinct value (see normalise.by_distinct); the long free
+    texts (quote, source, notes) are nearly all distinct and are trimmed column-wise."""
+
+    def distinct(column: str, normaliser: Callable[[pd.Series], pd.Series]) -> pd.Series:
+        return normalise.by_distinct(raw[column], normaliser).astype("str")
 
     return pd.DataFrame(
         {
             "line": raw["line"],
-            "stated_on": normalise.dates(raw["date"], order),
-            "capital": as_str(normalise.lookup(raw["capital"], captable)),
-            "topic": normalise.short_text(raw["topic"]),
-            "stance": as_str(normalise.lookup(raw["stance"], normalise.STANCE_SYNONYMS)),
-            "speaker": normalise.short_text(raw["speaker"]),
-            "speaker_role": normalise.short_text(raw["speaker_role"]),
+            "stated_on": normalise.by_distinct(raw["date"], lambda v: normalise.dates(v, order)),
+            "capital": distinct("capital", lambda v: normalise.lookup(v, captable)),
+            "topic": distinct("topic", normalise.short_text),
+            "stance": distinct("stance", lambda v: normalise.lookup(v, normalise.STANCE_SYNONYMS)),
+            "speaker": distinct("speaker", normalise.short_text),
+            "speaker_role": distinct("speaker_role", normalise.short_text),
             "quote": normalise.text(raw["quote"]),
-            "quote_language": as_str(normalise.languages(raw["quote_language"])),
+            "quote_language": distinct("quote_language", normalise.languages),
             "source_url": normalise.text(raw["source_url"]),
-            "source_name": normalise.short_text(raw["source_name"]),
+            "source_name": distinct("source_name", normalise.short_text),
             "notes": normalise.text(raw["notes"]),
-            "extra": as_str(raw["extra"]),
+            "extra": raw["extra"].astype("str"),
         },
         index=raw.index,
     )
@@ -265,7 +278,7 @@ def _problems(
     try:
         schema.validate(norm, lazy=True)
         return []
-    except pa.errors.SchemaErrors as exc:
+    except pandera.errors.SchemaErrors as exc:
         cases = exc.failure_cases
     cases = cases[cases["index"].notna()]
     seen: set[tuple[int, str]] = set()
@@ -286,7 +299,7 @@ def _problems(
     return problems
 
 
-def _ragged(parsed: ParsedFile) -> list[Problem]:
+def _ragged(parsed: Table) -> list[Problem]:
     width = len(parsed.header)
     sep = DELIMITERS[parsed.delimiter]
     return [
@@ -313,23 +326,26 @@ def fingerprint(
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def _fingerprints(frame: pd.DataFrame) -> pd.Series:
-    """`fingerprint` for every row, with the folding done column-wise (same keys, far faster)."""
+def _fingerprints(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> pd.Series:
+    """`fingerprint` for every row: the same keys, folded column-wise and hashed by DuckDB."""
     empty = pd.Series("", index=frame.index, dtype="str")
     quote = frame["quote"].fillna("")
     words = normalise.fold_series(quote).where(
         quote != "", "stance:" + frame["stance"].astype("str")
     )
-    key = (
-        frame["stated_on"].dt.strftime("%Y-%m-%d").str.cat(
-            [frame["capital"].astype("str"), normalise.fold_series(frame["topic"]),
-             normalise.fold_series(frame["speaker"].fillna(empty)), words],
-            sep="\x1f",
-        )
-    )  # fmt: skip
-    return pd.Series(
-        [hashlib.sha256(k.encode("utf-8")).hexdigest() for k in key], index=frame.index, dtype="str"
+    day = normalise.by_distinct(frame["stated_on"], lambda d: d.dt.strftime("%Y-%m-%d"))
+    parts = [day, frame["capital"], normalise.fold_series(frame["topic"]),
+             normalise.fold_series(frame["speaker"].fillna(empty)), words]  # fmt: skip
+    key = pc.binary_join_element_wise(
+        *(pa.array(p.astype("str"), type=pa.large_string()) for p in parts),
+        pa.scalar("\x1f", type=pa.large_string()),
     )
+    cur.register("fingerprint_keys", pa.table({"key": key}))
+    try:
+        hashed = sql.arrow(cur, "ingest/fingerprints").column("fingerprint")
+    finally:
+        cur.unregister("fingerprint_keys")
+    return pd.Series(hashed, index=frame.index, dtype="str")
 
 
 # ---- the pipeline ---------------------------------------------------------------------------
@@ -344,7 +360,7 @@ def _near_duplicates(cur: duckdb.DuckDBPyConnection, valid: pd.DataFrame) -> lis
         ("topic", "topic", stored_topics),
         ("speaker", "speaker", stored_speakers),
     ):
-        values = valid[column].dropna()
+        values = valid[column].dropna().unique()
         for value, existing in similar.near(values, stored, kind=kind).items():
             lines = valid.loc[valid[column] == value, "line"].astype(int).tolist()
             found.append(NearDuplicate(kind, value, existing, lines))
@@ -380,33 +396,29 @@ def _prepare(
     """Parse, normalise, validate and fingerprint; None when the file itself is unreadable."""
     progress("Reading the file", 0.05)
     try:
-        parsed = parse(data)
+        parsed = csvfast.read(data) or parse(data).table()
         known, extra_cols = _map_header(parsed.header)
     except FileProblem as exc:
         report.file_error = str(exc)
         return None
     report.encoding, report.delimiter = parsed.encoding, DELIMITERS[parsed.delimiter]
-    report.rows_read = len(parsed.records) + len(parsed.bad_width)
+    report.rows_read = parsed.rows_read
     if report.rows_read == 0:
         report.file_error = "The file has a header row but no statements under it."
         return None
-    values = pd.DataFrame(
-        [r.values for r in parsed.records],
-        columns=range(len(parsed.header)),
-        dtype="str",
-    )
-    raw = pd.DataFrame({"line": pd.Series([r.line for r in parsed.records], dtype="int64")})
+    values = parsed.values
+    raw = pd.DataFrame({"line": parsed.lines})
     for column in contract.KNOWN:
         raw[column] = (
             values[known[column]]
             if column in known
             else pd.Series("", index=raw.index, dtype="str")
         )
-    raw["extra"] = pd.Series(_extra_json(parsed, extra_cols), index=raw.index, dtype="str")
+    raw["extra"] = _extra_json(parsed, extra_cols)
 
     progress(f"Checking {report.rows_read:,} rows", 0.2)
     capitals = {name: list(aliases) for name, aliases in sql.rows(con, "ingest/capitals")}
-    order = normalise.day_month_order(raw["date"])
+    order = normalise.day_month_order(pd.Series(raw["date"].unique(), dtype="str"))
     norm = _normalised(raw, normalise.capital_table(capitals), order)
     for column, mapping in maps.items():  # the user chose a stored name for a near-duplicate
         if mapping:
@@ -421,10 +433,11 @@ def _prepare(
     report.rows_rejected = len({p.line for p in problems})
 
     bad_lines = {p.line for p in problems}
-    valid = norm[~norm["line"].isin(bad_lines)].copy()
+    # Filtering copies every column (a million long quotes): only when some row is refused.
+    valid = norm[~norm["line"].isin(bad_lines)].copy() if bad_lines else norm
     valid["stance_origin"] = suggested.origin[valid.index]
     valid["stance_confidence"] = suggested.confidence[valid.index]
-    valid["fingerprint"] = _fingerprints(valid) if len(valid) else pd.Series(dtype="str")
+    valid["fingerprint"] = _fingerprints(con, valid) if len(valid) else pd.Series(dtype="str")
     report.suggestions = _suggested(valid)
     progress("Comparing names with the stored ones", 0.65)
     report.near_duplicates = _near_duplicates(con, valid)
@@ -434,14 +447,19 @@ def _prepare(
 def _drop_duplicates(
     cur: duckdb.DuckDBPyConnection, valid: pd.DataFrame, report: IngestReport
 ) -> pd.DataFrame:
-    first_line = valid.groupby("fingerprint")["line"].transform("min")
-    in_file = valid[valid["line"] != first_line]
-    duplicates = [
-        Duplicate(int(line), f"line {int(first)} of this file")
-        for line, first in zip(in_file["line"], first_line[in_file.index], strict=True)
-    ]
-    unique = valid[valid["line"] == first_line]
-    cur.register("incoming", unique[["fingerprint"]])
+    fingerprints = valid["fingerprint"]
+    repeat = fingerprints.duplicated(keep="first").to_numpy()  # rows are in line order
+    duplicates: list[Duplicate] = []
+    if repeat.any():
+        repeated = fingerprints[repeat]
+        firsts = valid.loc[~repeat & fingerprints.isin(repeated).to_numpy()]
+        first_line = dict(zip(firsts["fingerprint"], firsts["line"], strict=True))
+        duplicates = [
+            Duplicate(int(line), f"line {int(first_line[fp])} of this file")
+            for line, fp in zip(valid.loc[repeat, "line"], repeated, strict=True)
+        ]
+    unique = valid[~repeat] if repeat.any() else valid
+    cur.register("incoming", pa.Table.from_pandas(unique[["fingerprint"]], preserve_index=False))
     try:
         stored = sql.df(cur, "ingest/existing_fingerprints")
     finally:
@@ -457,7 +475,7 @@ def _drop_duplicates(
     ]
     report.duplicates = sorted(duplicates, key=lambda d: d.line)
     report.rows_duplicate = len(duplicates)
-    return unique[~hits]
+    return unique[~hits] if hits.any() else unique
 
 
 def _write(
@@ -476,7 +494,8 @@ def _write(
     registered: list[str] = []
 
     def register(name: str, frame: pd.DataFrame) -> None:
-        cur.register(name, frame)
+        # As Arrow: DuckDB scans an Arrow table's strings far faster than pandas' str columns.
+        cur.register(name, pa.Table.from_pandas(frame, preserve_index=False))
         registered.append(name)
 
     cur.begin()
@@ -503,9 +522,11 @@ def _write(
         if len(fresh):
             register("new_topics", fresh[["title"]])
             created = sql.rows(cur, "ingest/insert_topics")
-            topic_ids.update({normalise.fold(title): tid for tid, title in created})
+            key_of = dict(zip(fresh["title"], fresh["key"], strict=True))
+            topic_ids.update({key_of[title]: tid for tid, title in created})
         report.new_topics = sorted(fresh["title"])
-        register("incoming", new.assign(topic_id=folded.map(topic_ids).astype("int64")))
+        topic_id = normalise.by_distinct(folded, lambda keys: keys.map(topic_ids))
+        register("incoming", new.assign(topic_id=topic_id.astype("int64")))
         sql.execute(cur, "ingest/insert_statements", {"batch_id": batch_id})
         stored = sql.scalar(cur, "ingest/batch_row_count", {"batch_id": batch_id})
         if stored != len(new):

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -26,7 +27,7 @@ _FOLD_SEPARATORS = r"[\s_\-./'’]+"
 _FOLD_EDGES = ' !?,;:()"'
 
 
-def _code_ranges(test: Callable[[str], bool]) -> list[tuple[int, int]]:
+def code_ranges(test: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Runs of consecutive code points for which `test` holds."""
     ranges: list[tuple[int, int]] = []
     for code in range(0x110000):
@@ -38,12 +39,12 @@ def _code_ranges(test: Callable[[str], bool]) -> list[tuple[int, int]]:
     return ranges
 
 
-def _re2_class(ranges: list[tuple[int, int]]) -> str:
+def re2_class(ranges: list[tuple[int, int]]) -> str:
     r"""A character class in RE2 syntax (Arrow's regex engine): \x{HHHH} for every bound."""
     return "".join(f"\\x{{{a:X}}}" if a == b else f"\\x{{{a:X}}}-\\x{{{b:X}}}" for a, b in ranges)
 
 
-_COMBINING_RANGES = _code_ranges(lambda ch: unicodedata.combining(ch) != 0)
+_COMBINING_RANGES = code_ranges(lambda ch: unicodedata.combining(ch) != 0)
 _COMBINING = re.compile(
     "["
     + "".join(
@@ -54,10 +55,10 @@ _COMBINING = re.compile(
 )
 # The same two patterns for Arrow: RE2's \s is ASCII-only, Python's is Unicode, so the
 # separators' whitespace is spelled out from what Python's \s matches.
-_ARROW_COMBINING = f"[{_re2_class(_COMBINING_RANGES)}]"
+_ARROW_COMBINING = f"[{re2_class(_COMBINING_RANGES)}]"
 _WHITESPACE = re.compile(r"\s")
 _ARROW_SEPARATORS = (
-    "[" + _re2_class(_code_ranges(lambda ch: _WHITESPACE.match(ch) is not None)) + "_\\-./'’]+"
+    "[" + re2_class(code_ranges(lambda ch: _WHITESPACE.match(ch) is not None)) + "_\\-./'’]+"
 )
 
 
@@ -68,17 +69,34 @@ def fold(value: str) -> str:
     return value.strip(_FOLD_EDGES)
 
 
+def by_distinct(values: pd.Series, normaliser: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """`normaliser(values)`, computed once per distinct value: a column of a million rows holds a
+    few thousand dates, capitals or titles, and each is normalised once, not once per row."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    distinct = pd.Series(uniques, dtype=values.dtype)
+    if (codes < 0).any():  # missing values: normalised too, as the last distinct value
+        distinct = pd.concat([distinct, pd.Series([None], dtype=values.dtype)], ignore_index=True)
+        codes = np.where(codes < 0, len(distinct) - 1, codes)
+    done = normaliser(distinct).reset_index(drop=True)
+    return done.take(codes).set_axis(values.index)
+
+
 def fold_series(values: pd.Series) -> pd.Series:
     """`fold` for a whole column (the same result, value for value; missing stays missing).
 
     casefold and NFKD stay in Python (Arrow's Unicode tables are newer than Python's, and the
     keys must match `fold` exactly); the two regex passes and the trim, where the time went,
     run in Arrow's C++ kernels with character classes spelled out from Python's own tables.
+    Each distinct value is folded once.
     """
+    return by_distinct(values.astype("str"), _fold_distinct)
+
+
+def _fold_distinct(values: pd.Series) -> pd.Series:
     # Per value on purpose: pandas' own .str.normalize would go through Arrow's tables.
     folded = [
         unicodedata.normalize("NFKD", v.casefold()) if isinstance(v, str) else None
-        for v in values.astype("str")
+        for v in values.to_numpy(dtype=object, na_value=None)
     ]
     arr = pa.array(folded, type=pa.large_string())
     arr = pc.replace_substring_regex(arr, pattern=_ARROW_COMBINING, replacement="")

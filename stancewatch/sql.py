@@ -15,6 +15,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from stancewatch.config import QUERIES_DIR
 from stancewatch.params import check_choices
@@ -109,6 +110,17 @@ def df(
     params = _checked_params(query, params)
     _prepare(con, query)
     return con.execute(query.text, params).df()
+
+
+def arrow(
+    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
+) -> pa.Table:
+    """Run a query and return its rows as an Arrow table: for large text results, many times
+    faster than .df() (and `.to_pandas()` of it gives pandas' Arrow-backed str columns)."""
+    query = load(name)
+    params = _checked_params(query, params)
+    _prepare(con, query)
+    return con.sql(query.text, params=params).to_arrow_table()
 
 
 def rows(

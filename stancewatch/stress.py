@@ -179,6 +179,8 @@ def reader_queries() -> list[str]:
         if name.startswith("bench/") or name in (
             "backup/advance_sequence",  # draws from a sequence
             "ingest/existing_fingerprints",  # reads a frame the ingest registers
+            "ingest/fingerprints",  # likewise
+            "ingest/read_records",  # reads an uploaded file
         ):
             continue
         body = [line for line in sql.load(name).text.splitlines()

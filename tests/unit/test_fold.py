@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
+import duckdb
 import pandas as pd
+import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stancewatch import ingest, normalise
+from stancewatch import ingest, normalise, sql
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40) | st.sampled_from(
     [
@@ -52,5 +55,14 @@ def test_fingerprints_equal_the_one_row_function(rows) -> None:
         ingest.fingerprint("2025-03-01", "Paris", t or "t", s or "", q or "", st_)
         for t, s, q, st_ in rows
     ]
-    assert ingest._fingerprints(frame).tolist() == expected
+    with duckdb.connect() as con:
+        assert ingest._fingerprints(con, frame).tolist() == expected
     assert dt.date(2025, 3, 1)  # the date column is formatted as the one-row function expects
+
+
+def test_fingerprints_query_hashes_each_key_in_order() -> None:
+    keys = [f"2025-03-01\x1fParis\x1ftopic {i}\x1f\x1fwords {i} Ёлка" for i in range(3_000)]
+    with duckdb.connect() as con:
+        con.register("fingerprint_keys", pa.table({"key": keys}))
+        hashed = sql.arrow(con, "ingest/fingerprints").column("fingerprint").to_pylist()
+    assert hashed == [hashlib.sha256(k.encode("utf-8")).hexdigest() for k in keys]
