@@ -29,10 +29,16 @@ from stancewatch import describe
 from stancewatch.config import STANCE_COLOURS, STANCE_LABELS, STANCES
 
 _WHITE = pio.templates["plotly_white"]
-# plotly_white, keeping the trace defaults of the trace types drawn here only: the same look,
-# and a third of the work plotly does to validate a template on every figure.
+# plotly_white as these charts use it: the trace defaults of the trace types drawn here, and the
+# layout without the parts for polar, ternary, 3-D, geo and map plots or continuous colour scales
+# (none drawn here; the heatmaps name their colours). The same look, and a sixth of the work
+# plotly does to validate a template, which it does for every figure.
 TEMPLATE = go.layout.Template(
-    layout=_WHITE.layout,
+    layout={
+        k: v
+        for k, v in _WHITE.layout.to_plotly_json().items()
+        if k not in {"polar", "ternary", "scene", "geo", "mapbox", "coloraxis", "colorscale"}
+    },
     data={t: _WHITE.data[t] for t in ("bar", "heatmap", "scatter", "scattergl")},
 )
 LABEL_ORDER = [STANCE_LABELS[s] for s in STANCES]
