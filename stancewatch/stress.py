@@ -181,6 +181,7 @@ def reader_queries() -> list[str]:
             "ingest/existing_fingerprints",  # reads a frame the ingest registers
             "ingest/fingerprints",  # likewise
             "ingest/read_records",  # reads an uploaded file
+            "derived/stale_link_rows",  # reads the refresh's own temp table
         ):
             continue
         body = [line for line in sql.load(name).text.splitlines()
