@@ -15,13 +15,14 @@ the first read after every write pays (stancewatch/db.py: ensure_stance_daily, e
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import duckdb
 import numpy as np
 import pandas as pd
 
-from stancewatch import sql
+from stancewatch import db, sql
 from stancewatch.params import Filters
 
 SQLITE_BATCH = 200_000
@@ -126,6 +127,28 @@ def rebuild(con: duckdb.DuckDBPyConnection, table: str) -> None:
     except BaseException:
         con.rollback()
         raise
+
+
+SMALL_WRITE = 50  # statements touched by the "small write" whose in-place refresh is timed
+
+
+def refresh_after_small_write(
+    con: duckdb.DuckDBPyConnection, statements: int = SMALL_WRITE
+) -> tuple[float, bool]:
+    """Seconds stance_links takes to catch up after a write touching `statements` rows spread
+    over the store, as ensure_stance_links does it (in place, or whole when the stale groups hold
+    too many rows), and whether it was in place. The write itself is not timed; all of it runs in
+    a transaction that is rolled back, so the store is left as it was."""
+    con.begin()
+    try:
+        sql.execute(con, "bench/remove_sample_statements", {"n": statements})
+        start = time.perf_counter()
+        in_place = db._update_links_in_place(con)
+        if not in_place:
+            sql.execute(con, "derived/rebuild_stance_links")
+        return time.perf_counter() - start, in_place
+    finally:
+        con.rollback()
 
 
 def duckdb_change_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -3,7 +3,7 @@
 Names the queries the harness adds: "bench/floor", "bench/topic_at_rank", "bench/change_counts",
 "bench/peer_rows", "bench/sqlite_schema", "bench/sqlite_indexes", "bench/sqlite_stance_share",
 "bench/sqlite_change_counts", "bench/read_csv_baseline", "bench/floor_topics",
-"bench/floor_statements".
+"bench/floor_statements", "bench/remove_sample_statements".
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ def test_every_section_has_its_figures(result: dict) -> None:
         for engine in ("duckdb", "sqlite", "pandas"):
             assert result["peers"][task][engine]["median_s"] > 0
         assert result["peers"][task]["sqlite_over_ours"] > 0
+    refresh = result["peers"]["changes"]["duckdb_refresh"]
+    assert refresh["median_s"] > 0 and refresh["statements"] == peers.SMALL_WRITE
 
 
 def test_the_three_engines_agree(result: dict) -> None:
