@@ -162,3 +162,19 @@ def test_read_records_query_keeps_file_order_and_gives_empty_fields_as_null(
         )
     assert table.column("c0").to_pylist() == [str(i) for i in range(5_002)]
     assert table.column("c1").to_pylist()[-2:] == [None, None]
+
+
+def test_a_file_too_large_for_memory_is_refused_with_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    message = ingest.too_large(3_350_000_000, 20_000_000_000)
+    assert "3.4 GB" in message and "at least 2 files" in message and "header row" in message
+    assert ingest.too_large(335_000_000, 20_000_000_000) is None
+    assert ingest.too_large(10**12, None) is None  # unknown memory: no guess, no refusal
+    monkeypatch.setattr(ingest, "_available_memory", lambda: 1_000)  # next to no memory free
+    con = db.open_db(tmp_path / "big.duckdb", seed=False)
+    try:
+        report = ingest.ingest_bytes(con, SEED.read_bytes(), file_name="seed.csv", by="t")
+    finally:
+        con.close()
+    assert report.status == "file_error" and "Split it into at least" in report.file_error
