@@ -95,3 +95,15 @@ def test_check_equal_notices_a_wrong_answer(result: dict, tmp_path: Path) -> Non
 def test_views_and_memory_can_be_skipped_but_not_misspelt() -> None:
     with pytest.raises(SystemExit):
         run.main(["--rows", "10", "--skip", "viewz"])
+
+
+def test_split_csv_keeps_every_line_once_with_the_header(tmp_path: Path) -> None:
+    csv = tmp_path / "big.csv"
+    lines = [f"2025-01-{1 + i % 28:02d},Paris,t{i},confirm\n" for i in range(1_001)]
+    csv.write_text("date,capital,topic,stance\n" + "".join(lines), encoding="utf-8")
+    parts = run.split_csv(csv, 3, tmp_path)
+    texts = [p.read_text(encoding="utf-8").splitlines(keepends=True) for p in parts]
+    assert all(t[0] == "date,capital,topic,stance\n" for t in texts)
+    assert [line for t in texts for line in t[1:]] == lines
+    assert min(len(t) for t in texts) > 300  # roughly even
+    assert run._parts_needed(csv) == 1
