@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 from bench import generate, peers  # noqa: E402
 from bench.timing import machine, median_time  # noqa: E402
 from stancewatch import db, sql  # noqa: E402
-from stancewatch.ingest import _available_memory, ingest_bytes, too_large  # noqa: E402
+from stancewatch.capacity import available_memory, too_large  # noqa: E402
+from stancewatch.ingest import ingest_bytes  # noqa: E402
 from stancewatch.params import Filters  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
@@ -150,7 +151,7 @@ def _parts_needed(csv: Path) -> int:
     """1, or as many files as the ingest's memory guard would ask this file to be split into."""
     size = csv.stat().st_size
     parts = 1
-    while too_large(size // parts, _available_memory()):
+    while too_large(size // parts, available_memory()):
         parts += 1
     return parts
 

@@ -24,7 +24,6 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -33,7 +32,16 @@ import pandera.pandas as pandera
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from stancewatch import classify_ingest, contract, csvfast, describe, normalise, similar, sql
+from stancewatch import (
+    capacity,
+    classify_ingest,
+    contract,
+    csvfast,
+    describe,
+    normalise,
+    similar,
+    sql,
+)
 from stancewatch.csvfile import DELIMITERS, FileProblem, Table, parse
 
 _SCHEMA_TO_CSV = {"stated_on": "date"}
@@ -387,41 +395,6 @@ def _suggested(valid: pd.DataFrame) -> list[Suggested]:
     ]
 
 
-# Measured peak memory of one ingest (bench/run.py, 1M rows): about 0.6 GB plus 6.4 bytes per byte
-# of the file, all rows being checked as one batch; the guard allows a margin over that.
-_MEMORY_PER_FILE_BYTE = 7
-
-
-def _available_memory() -> int | None:
-    """Bytes of memory available now (Linux /proc/meminfo), or None where unknown."""
-    try:
-        with Path("/proc/meminfo").open(encoding="ascii") as meminfo:
-            for line in meminfo:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        return None
-    return None
-
-
-def too_large(size: int, available: int | None) -> str | None:
-    """Why a file of `size` bytes cannot be checked as one batch here, or None when it can.
-
-    One batch is all or nothing, so its rows are checked together in memory; a file that needs
-    more than the machine has is refused up front with what to do, instead of the process being
-    killed half-way (nothing is written either way, but a message beats a crash)."""
-    need = size * _MEMORY_PER_FILE_BYTE
-    if available is None or need <= available:
-        return None
-    parts = -(-need // max(available, 1))
-    return (
-        f"The file is {size / 1e9:.1f} GB; checking it as one batch needs about {need / 1e9:.0f} GB "
-        f"of memory and {available / 1e9:.0f} GB are free. Split it into at least {parts} files "
-        "(each with the header row; each becomes its own batch and can be undone on its own), or "
-        "run the import on a machine with more memory."
-    )
-
-
 def _prepare(
     con: duckdb.DuckDBPyConnection,
     data: bytes,
@@ -431,7 +404,7 @@ def _prepare(
 ) -> pd.DataFrame | None:
     """Parse, normalise, validate and fingerprint; None when the file itself is unreadable."""
     progress("Reading the file", 0.05)
-    if refusal := too_large(len(data), _available_memory()):
+    if refusal := capacity.too_large(len(data), capacity.available_memory()):
         report.file_error = refusal
         return None
     try:

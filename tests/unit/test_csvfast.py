@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stancewatch import csvfast, db, ingest, sql
+from stancewatch import capacity, csvfast, db, ingest, sql
 from stancewatch.csvfile import FileProblem, parse
 
 HOSTILE = Path(__file__).parents[1] / "fixtures" / "hostile"
@@ -167,11 +167,11 @@ def test_read_records_query_keeps_file_order_and_gives_empty_fields_as_null(
 def test_a_file_too_large_for_memory_is_refused_with_what_to_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    message = ingest.too_large(3_350_000_000, 20_000_000_000)
+    message = capacity.too_large(3_350_000_000, 20_000_000_000)
     assert "3.4 GB" in message and "at least 2 files" in message and "header row" in message
-    assert ingest.too_large(335_000_000, 20_000_000_000) is None
-    assert ingest.too_large(10**12, None) is None  # unknown memory: no guess, no refusal
-    monkeypatch.setattr(ingest, "_available_memory", lambda: 1_000)  # next to no memory free
+    assert capacity.too_large(335_000_000, 20_000_000_000) is None
+    assert capacity.too_large(10**12, None) is None  # unknown memory: no guess, no refusal
+    monkeypatch.setattr(capacity, "available_memory", lambda: 1_000)  # next to no memory free
     con = db.open_db(tmp_path / "big.duckdb", seed=False)
     try:
         report = ingest.ingest_bytes(con, SEED.read_bytes(), file_name="seed.csv", by="t")
