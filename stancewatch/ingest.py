@@ -404,7 +404,8 @@ def _prepare(
 ) -> pd.DataFrame | None:
     """Parse, normalise, validate and fingerprint; None when the file itself is unreadable."""
     progress("Reading the file", 0.05)
-    if refusal := capacity.too_large(len(data), capacity.available_memory()):
+    free = capacity.available_memory()  # the file's bytes are already held: count them as free
+    if refusal := capacity.too_large(len(data), None if free is None else free + len(data)):
         report.file_error = refusal
         return None
     try:
