@@ -30,7 +30,12 @@ sys.path.insert(0, str(ROOT))
 from bench import generate, peers  # noqa: E402
 from bench.timing import machine, median_time  # noqa: E402
 from stancewatch import db, sql  # noqa: E402
-from stancewatch.capacity import available_memory, too_large  # noqa: E402
+from stancewatch.capacity import (  # noqa: E402
+    available_memory,
+    parse_size,
+    too_large,
+    too_many_rows,
+)
 from stancewatch.ingest import ingest_bytes  # noqa: E402
 from stancewatch.params import Filters  # noqa: E402
 
@@ -147,11 +152,13 @@ def split_csv(csv: Path, parts: int, work: Path) -> list[Path]:
     return paths
 
 
-def _parts_needed(csv: Path) -> int:
-    """1, or as many files as the ingest's memory guard would ask this file to be split into."""
-    size = csv.stat().st_size
-    parts = 1
-    while too_large(size // parts, available_memory()):
+def _parts_needed(csv: Path, rows: int, duckdb_limit: int | None) -> int:
+    """1, or as many files as the ingest's guards would ask this file to be split into (free
+    memory for the checks, DuckDB's memory limit for the commit)."""
+    size, parts = csv.stat().st_size, 1
+    while too_large(size // parts, available_memory()) or too_many_rows(
+        -(-rows // parts), duckdb_limit
+    ):
         parts += 1
     return parts
 
@@ -162,7 +169,9 @@ def bench_ingest(csv: Path, rows: int, repeats: int, work: Path) -> dict:
     A file too large to check as one batch here is ingested as the parts the memory guard asks
     for, one batch each, into the same store (the second part is checked against the first's
     rows), and the report says so."""
-    parts = _parts_needed(csv)
+    with duckdb.connect(config={"memory_limit": db.memory_limit()}) as probe:
+        limit = parse_size(str(sql.scalar(probe, "ingest/memory_limit")))
+    parts = _parts_needed(csv, rows, limit)
     inputs = split_csv(csv, parts, work) if parts > 1 else [csv]
     ours, bare, floor = [], [], []
     inserted = None

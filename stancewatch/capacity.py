@@ -1,12 +1,15 @@
-"""Whether a file can be checked as one batch in the memory this machine has free.
+"""Whether a file fits in one batch: in the memory this machine has free, and in DuckDB's.
 
-One batch is all or nothing, so ingest checks all its rows together in memory; a file that needs
-more than the machine has is refused up front with what to do, instead of the process being
-killed half-way (nothing would be written either way, but a message beats a crash).
+One batch is all or nothing, so ingest checks all its rows together in memory, and DuckDB builds
+the batch's part of the unique fingerprint index in its own memory (STANCEWATCH_MEMORY_LIMIT) at
+commit. A file that needs more than either is refused up front with what to do, instead of the
+process being killed half-way, or DuckDB failing the commit and closing the database (nothing
+would be written either way, but a message beats a crash).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 # Measured peak memory of one ingest (bench/run.py, 1M rows): about 0.6 GB plus 6.4 bytes per byte
@@ -37,4 +40,35 @@ def too_large(size: int, available: int | None) -> str | None:
         f"of memory and {available / 1e9:.0f} GB are free. Split it into at least {parts} files "
         "(each with the header row; each becomes its own batch and can be undone on its own), or "
         "run the import on a machine with more memory."
+    )
+
+
+# Measured with DuckDB's limit at 1 GB (953.6 MiB): a batch of 3M new statements commits, one of
+# 4M fails ("failed to flush table statements"); about 250 bytes of index per row, so allow 400.
+DUCKDB_BYTES_PER_ROW = 400
+_UNITS = {"bytes": 1, "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40,
+          "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12}  # fmt: skip
+
+
+def parse_size(text: str) -> int | None:
+    """'953.6 MiB' (as DuckDB prints its memory limit) -> bytes; None if unreadable."""
+    match = re.fullmatch(r"\s*([0-9.]+)\s*([A-Za-z]+)\s*", text or "")
+    if not match or match[2] not in _UNITS:
+        return None
+    return int(float(match[1]) * _UNITS[match[2]])
+
+
+def too_many_rows(rows: int, duckdb_limit: int | None) -> str | None:
+    """Why `rows` statements cannot be committed as one batch under DuckDB's memory limit."""
+    if duckdb_limit is None:
+        return None
+    most = max(1, duckdb_limit // DUCKDB_BYTES_PER_ROW)
+    if rows <= most:
+        return None
+    parts = -(-rows // most)
+    return (
+        f"The file has {rows:,} rows; with the database's memory limit of "
+        f"{duckdb_limit / 2**30:.1f} GiB one batch can commit at most about {most:,}. Split it "
+        f"into at least {parts} files (each with the header row; each becomes its own batch), or "
+        "raise the limit (STANCEWATCH_MEMORY_LIMIT, e.g. 4GB) for this import."
     )

@@ -67,6 +67,11 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     return applied
 
 
+def memory_limit() -> str:
+    """DuckDB's memory limit for the store (STANCEWATCH_MEMORY_LIMIT, default 1GB)."""
+    return os.environ.get("STANCEWATCH_MEMORY_LIMIT", "1GB")
+
+
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the database file, translating a lock conflict.
 
@@ -74,7 +79,7 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
     folder beside the database), so a long-running dashboard stays inside a small server's RAM.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    config = {"memory_limit": os.environ.get("STANCEWATCH_MEMORY_LIMIT", "1GB")}
+    config = {"memory_limit": memory_limit()}
     try:
         return duckdb.connect(str(path), config=config)
     except duckdb.IOException as exc:

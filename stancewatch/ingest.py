@@ -416,6 +416,10 @@ def _prepare(
         return None
     report.encoding, report.delimiter = parsed.encoding, DELIMITERS[parsed.delimiter]
     report.rows_read = parsed.rows_read
+    limit = capacity.parse_size(str(sql.scalar(con, "ingest/memory_limit")))
+    if refusal := capacity.too_many_rows(report.rows_read, limit):
+        report.file_error = refusal
+        return None
     if report.rows_read == 0:
         report.file_error = "The file has a header row but no statements under it."
         return None

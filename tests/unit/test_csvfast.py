@@ -178,3 +178,25 @@ def test_a_file_too_large_for_memory_is_refused_with_what_to_do(
     finally:
         con.close()
     assert report.status == "file_error" and "Split it into at least" in report.file_error
+
+
+def test_a_batch_too_large_for_duckdbs_memory_is_refused_before_the_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB builds the batch's fingerprint index in its own memory at commit; 4M new rows fail
+    it at 1 GB and close the database, so such a file is refused up front with what to do."""
+    assert capacity.parse_size("953.6 MiB") == int(953.6 * 2**20)
+    assert capacity.parse_size("2.3 GiB") == int(2.3 * 2**30)
+    assert capacity.parse_size("unlimited") is None
+    message = capacity.too_many_rows(5_000_000, capacity.parse_size("953.6 MiB"))
+    assert "5,000,000 rows" in message and "at least 3 files" in message
+    assert "STANCEWATCH_MEMORY_LIMIT" in message
+    assert capacity.too_many_rows(2_000_000, capacity.parse_size("953.6 MiB")) is None
+    monkeypatch.setattr(capacity, "DUCKDB_BYTES_PER_ROW", 10**9)  # one row per GB: seed too big
+    con = db.open_db(tmp_path / "rows.duckdb", seed=False)
+    try:
+        report = ingest.ingest_bytes(con, SEED.read_bytes(), file_name="seed.csv", by="t")
+        assert sql.scalar(con, "ingest/memory_limit")  # the query the check reads
+    finally:
+        con.close()
+    assert report.status == "file_error" and "207 rows" in report.file_error
