@@ -72,14 +72,15 @@ def memory_limit() -> str:
     return os.environ.get("STANCEWATCH_MEMORY_LIMIT", "1GB")
 
 
-def connect(path: Path) -> duckdb.DuckDBPyConnection:
+def connect(path: Path, *, capped: bool = True) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the database file, translating a lock conflict.
 
     DuckDB's memory is capped (STANCEWATCH_MEMORY_LIMIT, default 1GB; larger sorts spill to a temp
     folder beside the database), so a long-running dashboard stays inside a small server's RAM.
+    `capped=False` leaves DuckDB its own default (most of the RAM), for one-off migrations.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    config = {"memory_limit": memory_limit()}
+    config = {"memory_limit": memory_limit()} if capped else {}
     try:
         return duckdb.connect(str(path), config=config)
     except duckdb.IOException as exc:
@@ -105,10 +106,25 @@ def ensure_seeded(con: duckdb.DuckDBPyConnection) -> None:
         raise RuntimeError(f"the seed file {SEED_CSV} did not load: {report.summary()}")
 
 
+def _pending(con: duckdb.DuckDBPyConnection) -> bool:
+    sql.execute(con, "schema/version_table")
+    current = sql.scalar(con, "schema/current_version")
+    return any(version > current for version, _ in migrations())
+
+
 def open_db(path: Path, *, seed: bool = True) -> duckdb.DuckDBPyConnection:
-    """Connect, migrate and (optionally) seed: what every entry point does first."""
+    """Connect, migrate and (optionally) seed: what every entry point does first.
+
+    Migrations that rebuild a table build its indexes in one transaction (at 10M statements
+    migration 4 needs about 4 GB), so a store behind on migrations is migrated on a connection
+    without the memory cap first, once; the returned connection is capped."""
     con = connect(path)
     try:
+        if _pending(con):
+            con.close()
+            with connect(path, capped=False) as uncapped:
+                migrate(uncapped)
+            con = connect(path)
         migrate(con)
         if seed:
             ensure_seeded(con)

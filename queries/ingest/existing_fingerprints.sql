@@ -4,4 +4,4 @@
 SELECT s.fingerprint, s.id AS statement_id, s.batch_id, b.file_name
 FROM statements AS s
 JOIN batches AS b ON b.id = s.batch_id
-WHERE s.fingerprint IN (SELECT fingerprint FROM incoming);
+WHERE s.fingerprint_key IN (SELECT fingerprint_key(fingerprint) FROM incoming);

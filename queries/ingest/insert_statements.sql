@@ -3,9 +3,9 @@
 -- returns: nothing
 INSERT INTO statements (stated_on, capital, speaker, speaker_role, topic_id, stance, stance_origin,
                         stance_confidence, quote, quote_language, source_url, source_name, notes,
-                        extra, fingerprint, batch_id)
+                        extra, fingerprint, fingerprint_key, batch_id)
 SELECT CAST(stated_on AS DATE), capital, speaker, speaker_role, topic_id, stance, stance_origin,
        stance_confidence, quote, quote_language, source_url, source_name, notes,
-       CAST(extra AS JSON), fingerprint, $batch_id
+       CAST(extra AS JSON), fingerprint, fingerprint_key(fingerprint), $batch_id
 FROM incoming
 ORDER BY line;

@@ -2,6 +2,9 @@
 -- params: none
 -- returns: nothing
 
+-- The unique key of a statement: the first 16 bytes of its SHA-256 fingerprint (migration 4).
+CREATE OR REPLACE MACRO fingerprint_key(fingerprint) AS unhex(left(fingerprint, 32));
+
 -- The common filters of DESIGN.md in one place: named queries read statements through this macro.
 -- An empty list or NULL means "all". Text is matched literally (no LIKE wildcards), ignoring case
 -- and accents (Cyrillic included: lower() and strip_accents() are Unicode-aware).

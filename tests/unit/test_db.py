@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import duckdb
@@ -54,10 +55,11 @@ def test_db_path_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
 def _insert(con: duckdb.DuckDBPyConnection, **over: object) -> None:
     row = {"capital": "Paris", "stance": "confirm", "fingerprint": "fp-1", "source_url": None}
     row.update(over)
+    row["fingerprint"] = hashlib.sha256(str(row["fingerprint"]).encode()).hexdigest()
     con.execute(
         "INSERT INTO statements (stated_on, capital, topic_id, stance, stance_origin, fingerprint,"
-        " batch_id, source_url) VALUES ('2025-01-01', $capital, 1, $stance, 'source', $fingerprint,"
-        " 1, $source_url)",
+        " fingerprint_key, batch_id, source_url) VALUES ('2025-01-01', $capital, 1, $stance,"
+        " 'source', $fingerprint, fingerprint_key($fingerprint), 1, $source_url)",
         row,
     )
 
@@ -154,7 +156,42 @@ def test_migrations_are_numbered_in_order() -> None:
         (1, "schema/001_init"),
         (2, "schema/002_pending_review"),
         (3, "schema/003_curation"),
+        (4, "schema/004_fingerprint_key"),
     ]
+
+
+def test_migration_4_keeps_every_statement_and_keys_it(tmp_path: Path) -> None:
+    """A store at schema 3 (text-indexed fingerprints) moves to the 16-byte key: the same rows
+    and ids, each keyed by its fingerprint's first half, duplicates still refused, and the
+    parents' foreign-key bookkeeping intact (a topic with no statements can still be deleted)."""
+    con = duckdb.connect(str(tmp_path / "v3.duckdb"))
+    sql.execute(con, "schema/version_table")
+    for version, name in db.migrations()[:3]:
+        sql.execute(con, name)
+        sql.execute(con, "schema/record_version", {"version": version, "name": name})
+    con.execute("INSERT INTO topics (title) VALUES ('Synthetic topic'), ('Synthetic spare')")
+    con.execute(
+        'INSERT INTO batches (file_name, file_sha256, started_at, "by", rows_read, rows_inserted,'
+        " rows_duplicate, rows_rejected, status) VALUES ('t.csv', 'x', now(), 'test', 2, 2, 0, 0,"
+        " 'committed')"
+    )
+    prints = [hashlib.sha256(label.encode()).hexdigest() for label in ("a", "b")]
+    for fingerprint in prints:
+        con.execute(
+            "INSERT INTO statements (stated_on, capital, topic_id, stance, stance_origin,"
+            " fingerprint, batch_id) VALUES ('2025-01-01', 'Paris', 1, 'deny', 'source', $f, 1)",
+            {"f": fingerprint},
+        )
+    before = con.execute("SELECT * FROM statements ORDER BY id").fetchall()
+    assert db.migrate(con) == [4]
+    after = con.execute("SELECT * FROM statements ORDER BY id").fetchall()
+    assert [row[:-1] for row in after] == before
+    assert [row[-1] for row in after] == [bytes.fromhex(f[:32]) for f in prints]
+    with pytest.raises(duckdb.ConstraintException):
+        _insert(con, fingerprint="a")  # the same key as the first row
+    con.execute("DELETE FROM topics WHERE title = 'Synthetic spare'")
+    assert con.execute("SELECT count(*) FROM topics").fetchall() == [(1,)]
+    con.close()
 
 
 def test_stance_links_of_an_older_shape_are_rebuilt(store: duckdb.DuckDBPyConnection) -> None:

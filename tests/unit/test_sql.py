@@ -137,14 +137,14 @@ def test_ingest_queries_by_hand(store: duckdb.DuckDBPyConnection) -> None:
          "speaker": [None], "speaker_role": [None], "topic_id": [created[0][0]],
          "stance": ["deny"], "stance_origin": ["source"], "stance_confidence": [None],
          "quote": ["Synthetic"], "quote_language": ["en"], "source_url": [None],
-         "source_name": [None], "notes": [None], "extra": ['{"k": "v"}'], "fingerprint": ["fp"]}
+         "source_name": [None], "notes": [None], "extra": ['{"k": "v"}'], "fingerprint": ["ab" * 32]}
     )  # fmt: skip
     store.register("incoming", incoming)
     sql.execute(store, "ingest/insert_statements", {"batch_id": batch})
     assert sql.scalar(store, "ingest/batch_row_count", {"batch_id": batch}) == 1
     found = sql.df(store, "ingest/existing_fingerprints")
     store.unregister("incoming")
-    assert found.fingerprint.tolist() == ["fp"] and found.file_name.tolist() == ["t.csv"]
+    assert found.fingerprint.tolist() == ["ab" * 32] and found.file_name.tolist() == ["t.csv"]
     exported = sql.df(store, "export/statements")
     assert exported.topic.tolist() == ["Synthetic topic"] and exported.extra.tolist() == [
         '{"k": "v"}'
