@@ -107,4 +107,4 @@ def test_split_csv_keeps_every_line_once_with_the_header(tmp_path: Path) -> None
     assert [line for t in texts for line in t[1:]] == lines
     assert min(len(t) for t in texts) > 300  # roughly even
     assert run._parts_needed(csv, 1_001, None) == 1
-    assert run._parts_needed(csv, 1_001, 400 * 400) == 3  # 400 rows a batch under that limit
+    assert run._parts_needed(csv, 1_001, 400 * 200) == 3  # 400 rows a batch under that limit
