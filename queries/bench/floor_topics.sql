@@ -2,4 +2,5 @@
 -- params: $path VARCHAR
 -- returns: nothing
 INSERT INTO topics (title)
-SELECT DISTINCT topic FROM read_csv($path, header = true, all_varchar = true);
+SELECT DISTINCT topic FROM read_csv($path, header = true, all_varchar = true)
+WHERE topic NOT IN (SELECT title FROM topics);
