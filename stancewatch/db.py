@@ -137,7 +137,7 @@ def open_db(path: Path, *, seed: bool = True) -> duckdb.DuckDBPyConnection:
 _links_lock = threading.Lock()  # one rebuild of a derived table at a time
 # Bump when rebuild_stance_links.sql changes its columns: a stored table of the old shape is
 # then rebuilt even though the data did not move.
-LINKS_SHAPE = "links-v2"
+LINKS_SHAPE = "links-v3"  # v3: run_no
 DAILY_SHAPE = "daily-v1"  # the same for rebuild_stance_daily.sql
 
 

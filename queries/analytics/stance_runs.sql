@@ -9,9 +9,7 @@ WITH pairs AS (
     FROM filtered_links(NULL, NULL, $capitals, $topics, NULL, $speakers, $text)
 ),
 numbered AS (
-    SELECT l.*,
-           sum((l.previous_stance IS NULL OR l.previous_stance <> l.stance)::INTEGER)
-               OVER (PARTITION BY l.capital, l.topic_id ORDER BY l.stated_on, l.id) AS run_no
+    SELECT l.*
     FROM stance_links AS l
     JOIN pairs AS p ON p.capital = l.capital AND p.topic_id = l.topic_id
 ),

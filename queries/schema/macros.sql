@@ -26,13 +26,14 @@ CREATE OR REPLACE MACRO filtered_statements(start_on, end_on, capitals, topics, 
 
 -- Stance history lives in the derived table stance_links (queries/derived/rebuild_stance_links.sql):
 -- each statement with the one before and after it by the same capital on the same topic, ordered
--- by date, then arrival (id). A stance change is a row whose stance differs from previous_stance.
+-- by date, then arrival (id), and the number of its run of one stance in that history. A stance
+-- change is a row whose stance differs from previous_stance.
 -- Queries filter its rows, never its input, so a filter can neither invent nor hide a change.
 -- It is rebuilt whenever the data version moves (stancewatch/db.py: ensure_stance_links); the
 -- empty shell here only lets a new database answer before its first rebuild.
 CREATE TABLE IF NOT EXISTS stance_links (
     id BIGINT, capital VARCHAR, topic_id INTEGER, stated_on DATE, stance VARCHAR, speaker VARCHAR,
-    previous_id BIGINT, previous_stance VARCHAR, previous_on DATE, next_on DATE
+    previous_id BIGINT, previous_stance VARCHAR, previous_on DATE, next_on DATE, run_no BIGINT
 );
 
 -- The common filters applied to stance_links directly, so history queries never join all of

@@ -130,3 +130,43 @@ def test_ensure_stance_links_refreshes_after_a_batch(store: duckdb.DuckDBPyConne
     db.ensure_stance_links(store)
     assert _links(store) == _rebuilt(store)
     assert sql.scalar(store, "derived/links_version").startswith(db.data_version(store))
+
+
+def test_a_backup_with_stance_links_of_an_older_shape_restores_and_rebuilds_it(
+    tmp_path: Path,
+) -> None:
+    """A derived cache whose columns differ from this code's is left out of a restore (its
+    version key names the old shape), and the first read rebuilds it from the statements."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from stancewatch import backup
+
+    con = db.open_db(tmp_path / "live.duckdb")
+    db.ensure_stance_links(con)
+    want = _links(con)
+    out = tmp_path / "backup"
+    backup.backup(con, out)
+    con.close()
+    older = pq.read_table(out / "stance_links.parquet").drop_columns(["run_no"])
+    pq.write_table(older, out / "stance_links.parquet")  # as a links-v2 store wrote it
+    manifest = json.loads((out / "manifest.json").read_text())
+    for table in manifest["tables"]:
+        if table["name"] == "stance_links":
+            table["sha256"] = backup._sha256(out / "stance_links.parquet")
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    backup.restore(out, tmp_path / "restored.duckdb")
+    restored = db.open_db(tmp_path / "restored.duckdb", seed=False)
+    try:
+        settings = dict(restored.execute("SELECT key, value FROM settings").fetchall())
+        settings_version = settings["stance_links_version"]
+        restored.execute(  # test-only: say the backup's cache was of the older shape
+            "UPDATE settings SET value = $v WHERE key = 'stance_links_version'",
+            {"v": settings_version.replace(db.LINKS_SHAPE, "links-v2")},
+        )
+        assert _links(restored) == []  # left empty by the restore
+        db.ensure_stance_links(restored)
+        assert _links(restored) == want
+    finally:
+        restored.close()
