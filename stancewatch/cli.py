@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from stancewatch import backup, classify_cli, config, db, handoff
+from stancewatch import backup, capacity, classify_cli, config, db, handoff
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -133,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.file.is_file():
             print(f"error: {args.file} is not a file", file=sys.stderr)
             return EXIT_USAGE
+        # Before reading it: the request below holds the file twice more (bytes and base64).
+        if refusal := capacity.too_large(args.file.stat().st_size, capacity.available_memory()):
+            print(f"error: {args.file.name}: nothing was written. {refusal}", file=sys.stderr)
+            return EXIT_REJECTED
         request |= {
             "data": base64.b64encode(args.file.read_bytes()).decode("ascii"),
             "file_name": args.file.name,

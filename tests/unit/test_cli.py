@@ -167,3 +167,13 @@ def test_a_mistyped_database_path_is_refused(tmp_path: Path) -> None:
         result = cli(*command, db_path=typo)
         assert result.returncode == 2 and "there is no database at" in result.stderr
     assert not typo.exists()
+
+
+def test_a_file_too_large_for_memory_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.csv"
+    with huge.open("wb") as out:
+        out.truncate(10**12)  # sparse: 1 TB by its size, nothing on disk; reading it would hang
+    result = cli("ingest", huge, db_path=tmp_path / "x.duckdb")
+    assert result.returncode == 1
+    assert "nothing was written" in result.stderr and "Split it into at least" in result.stderr
+    assert not (tmp_path / "x.duckdb").exists()
