@@ -3,7 +3,6 @@
 import streamlit as st
 
 from components import filters, live
-from components.database import query
 
 st.set_page_config(
     page_title="Stancewatch", page_icon=":material/record_voice_over:", layout="wide"
@@ -29,7 +28,7 @@ page = st.navigation(
     }
 )
 live.start_run()
-filters.sidebar(filters.options_from(query("analytics/filter_options")))
+filters.sidebar(filters.load_options())
 with st.sidebar:
     st.divider()
     live.watch()

@@ -56,8 +56,15 @@ CHOICES: dict[str, Any] = {
     "limit": 50,
     "offset": 0,
     "by_changes": True,
+    "topic_limit": 500,  # the sidebar's list (components/filters.py: TOPIC_CHOICES)
+    "find": "claim 01",  # a search in the sidebar's Find topics, as typed
+    "chosen": [],
 }
-VIEW_LIMITS = {"analytics/stance_changes": 1000, "analytics/topic_activity": 6}
+VIEW_LIMITS = {
+    "analytics/stance_changes": 1000,
+    "analytics/topic_activity": 6,
+    "analytics/topic_options": 500,
+}
 # Queries the Topics view runs for one topic: their narrow filter also names a mid-tail topic.
 ONE_TOPIC = {
     "analytics/topic_timeline",
@@ -248,7 +255,10 @@ def params_for(name: str, filters: Filters) -> dict[str, Any] | None:
 
 def narrow_filters(con: duckdb.DuckDBPyConnection) -> tuple[Filters, Filters]:
     """(narrow: Paris over the data's last year, one-topic: a mid-tail topic alone)."""
-    last_on = sql.df(con, "analytics/filter_options").iloc[0]["last_on"].date()
+    options = sql.df(
+        con, "analytics/filter_options", params_for("analytics/filter_options", Filters())
+    )
+    last_on = options.iloc[0]["last_on"].date()
     start_on = last_on - dt.timedelta(days=365)
     topics = sql.rows(con, "bench/topic_at_rank", {"rank": MID_TAIL_RANK})
     if not topics:  # a store with fewer topics: its busiest

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from components import choices
+from components.database import query
 from components.text import escape_markdown
 from stancewatch.config import STANCE_LABELS, STANCES
 from stancewatch.contract import EARLIEST_DATE, latest_date
@@ -29,15 +30,30 @@ LIST_KEYS = (CAPITALS, TOPICS, STANCE, SPEAKERS)
 ALL_KEYS = (START, END, *LIST_KEYS, TEXT)
 MAX_TEXT = 200
 PENDING_TOPIC = "_narrow_to_topic"
+FIND_TOPIC = "topic_find"
+# The sidebar lists this many topics (the most recently active). Streamlit sends every option to
+# the browser on every run: 20,000 titles cost about 25 ms per run at 1M statements, and nobody
+# scrolls them. "Find topics" searches the rest in SQL.
+TOPIC_CHOICES = 500
 
 
 @dataclass(frozen=True)
 class Options:
     capitals: list[str]
-    topics: list[str]
+    topics: list[str]  # the TOPIC_CHOICES most recently active
     speakers: list[str]
     first_on: dt.date | None
     last_on: dt.date | None
+    topic_count: int = 0  # topics with statements; more than len(topics) when the list is cut
+
+    @property
+    def partial(self) -> bool:
+        return self.topic_count > len(self.topics)
+
+
+def load_options() -> Options:
+    """The sidebar's options for this run's data version (cached: views read the bounds too)."""
+    return options_from(query("analytics/filter_options", {"topic_limit": TOPIC_CHOICES}))
 
 
 def options_from(frame: pd.DataFrame) -> Options:
@@ -56,21 +72,45 @@ def options_from(frame: pd.DataFrame) -> Options:
         speakers=listed(row["speakers"]),
         first_on=day(row["first_on"]),
         last_on=day(row["last_on"]),
+        topic_count=int(row["topic_count"]),
     )
 
 
-def _dropped_from_url(options: Options) -> list[str]:
+def topic_choices(options: Options, wanted: list[str], find: str | None) -> tuple[list[str], set]:
+    """(the Topics filter's options, which of `wanted` are known topics).
+
+    All topics when they fit in the list; otherwise the wanted ones that exist (from the URL, a
+    click or the current selection), then the most recently active that contain `find`.
+    """
+    if not options.partial:
+        return options.topics, set(wanted) & set(options.topics)
+    if not wanted and not find:
+        return options.topics, set()
+    rows = query(
+        "analytics/topic_options", {"find": find, "chosen": wanted, "limit": TOPIC_CHOICES}
+    )
+    return rows["title"].tolist(), set(rows.loc[rows["chosen"], "title"])
+
+
+def _url_topics() -> list[str]:
+    """The topics a link names (the filter and the Stance changes focus), before binding."""
+    if st.session_state.get("_url_checked"):
+        return []
+    return [v for key in (TOPICS, "focus") for v in st.query_params.get_all(key) if v]
+
+
+def _dropped_from_url(options: Options, known_topics: set[str]) -> list[str]:
     """Values in the URL that are not options (only on a session's first run, before binding)."""
     if st.session_state.get("_url_checked"):
         return []
     st.session_state["_url_checked"] = True
     allowed = {
         CAPITALS: set(options.capitals),
-        TOPICS: set(options.topics),
+        TOPICS: known_topics,
         STANCE: {STANCE_LABELS[s] for s in STANCES},  # the URL carries the labels shown
         SPEAKERS: set(options.speakers),
     }
-    allowed |= choices.VIEW_PARAMS | {"focus": set(options.topics)}
+    allowed |= choices.VIEW_PARAMS | {"focus": known_topics}
     dropped = []
     for key, known in allowed.items():
         for value in st.query_params.get_all(key):
@@ -95,9 +135,16 @@ def _dropped_from_url(options: Options) -> list[str]:
 
 def sidebar(options: Options) -> None:
     """Render the filter widgets in the sidebar (call once per run, from app.py)."""
-    dropped = _dropped_from_url(options)
     pending = st.session_state.pop(PENDING_TOPIC, None)
-    if pending in options.topics:  # a chart click in the previous run
+    wanted = [
+        *(st.session_state.get(TOPICS) or []),
+        *_url_topics(),
+        *([pending] if pending else []),
+    ]
+    find = (st.session_state.get(FIND_TOPIC) or "").strip() or None
+    topics, known = topic_choices(options, list(dict.fromkeys(wanted)), find)
+    dropped = _dropped_from_url(options, known)
+    if pending in known:  # a chart click in the previous run
         st.session_state[TOPICS] = [pending]
     with st.sidebar:
         st.markdown("**Filters**")
@@ -124,9 +171,24 @@ def sidebar(options: Options) -> None:
             bind="query-params",
             placeholder="All capitals",
         )
+        help = "Most recently active first."
+        if options.partial:
+            st.text_input(
+                "Find topics", key=FIND_TOPIC, max_chars=MAX_TEXT,
+                placeholder=f"Search all {options.topic_count:,} topics",
+                help="Lists the topics whose title contains these words (ignoring case and "
+                "accents), for the Topics filter below to choose from.",
+            )  # fmt: skip
+            help += (
+                f" Lists the topics matching “{escape_markdown(find)}”: clear Find topics for "
+                "the most recently active."
+                if find
+                else f" Lists the {len(options.topics):,} most recently active of "
+                f"{options.topic_count:,} topics: type in Find topics for the others."
+            )
         st.multiselect(
-            "Topics", options.topics, key=TOPICS, bind="query-params",
-            placeholder="All topics", help="Most recently active first.",
+            "Topics", topics, key=TOPICS, bind="query-params",
+            placeholder="All topics", help=help,
         )  # fmt: skip
         st.multiselect(
             "Stances", list(STANCES), key=STANCE, bind="query-params",
@@ -174,4 +236,5 @@ def reset() -> None:
     for key in LIST_KEYS:
         st.session_state[key] = []
     st.session_state[TEXT] = ""
+    st.session_state[FIND_TOPIC] = ""
     st.session_state["_dropped"] = []

@@ -34,7 +34,7 @@ if len(runs) == MAX_RUNS:
     st.caption(
         f"The newest {MAX_RUNS:,} runs of one stance are drawn; narrow the dates to see older ones."
     )
-end_on = f.end_on or query("analytics/filter_options").iloc[0]["last_on"].date()
+end_on = f.end_on or filters.load_options().last_on
 fig = charts.state_timeline(runs, end_on=end_on)
 export = layout.export(
     "stance-timeline", "How each capital's line moved", fig, runs, int(runs["statements"].sum()),

@@ -16,8 +16,8 @@ if not k["statements"]:
     layout.empty_state()
 
 # No delta against a previous window that lies wholly before the first statement on record.
-first_on = query("analytics/filter_options").iloc[0]["first_on"]
-comparable = k["previous_end"] >= first_on
+first_on = filters.load_options().first_on
+comparable = first_on is not None and k["previous_end"].date() >= first_on
 window = f"{describe.day(k['window_start'])} – {describe.day(k['window_end'])}"
 previous = f"{describe.day(k['previous_start'])} – {describe.day(k['previous_end'])}"
 cols = st.columns(3)

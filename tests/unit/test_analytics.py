@@ -309,11 +309,45 @@ def test_kpis_open_window_uses_the_data_bounds(fx) -> None:
 
 
 def test_filter_options(fx) -> None:
-    got = sql.df(fx, "analytics/filter_options").iloc[0]
+    got = sql.df(fx, "analytics/filter_options", {"topic_limit": 500}).iloc[0]
     assert list(got.capitals) == ["Kyiv", "Moscow", "Paris"]
     assert list(got.topics) == [B, C, A]  # most recent activity first
+    assert got.topic_count == 3
     assert list(got.speakers) == ["Speaker K", "Speaker M", "Speaker P"]
     assert got.first_on.date() == D(2025, 1, 1) and got.last_on.date() == D(2025, 3, 15)
+
+
+def test_filter_options_lists_the_most_recent_topics_and_counts_all(fx) -> None:
+    got = sql.df(fx, "analytics/filter_options", {"topic_limit": 2}).iloc[0]
+    assert list(got.topics) == [B, C] and got.topic_count == 3
+
+
+def topic_options(con, text=None, chosen=(), limit=500) -> list[tuple[str, bool]]:
+    got = sql.df(
+        con, "analytics/topic_options", {"find": text, "chosen": list(chosen), "limit": limit}
+    )
+    return list(got.itertuples(index=False, name=None))
+
+
+def test_topic_options_match_words_ignoring_case_and_accents(fx) -> None:
+    assert topic_options(fx) == [(B, False), (C, False), (A, False)]
+    assert topic_options(fx, "CLAIM a") == [(A, False)]
+    assert topic_options(fx, "кириллица") == [(C, False)]
+    assert topic_options(fx, '"quotes"') == [(C, False)]  # literal: no wildcard, no injection
+    assert topic_options(fx, "%") == [] and topic_options(fx, "nothing like it") == []
+
+
+def test_topic_options_keep_the_chosen_first_and_beyond_the_limit(fx) -> None:
+    assert topic_options(fx, limit=1) == [(B, False)]
+    assert topic_options(fx, chosen=[A], limit=1) == [(A, True), (B, False)]
+    assert topic_options(fx, "claim b", chosen=[A, C], limit=1) == [
+        (C, True),
+        (A, True),
+        (B, False),
+    ]
+    # a title no statement is about is not a choice, chosen or not
+    fx.execute("INSERT INTO topics (title) VALUES ('Synthetic claim D, no statements')")
+    assert topic_options(fx, "claim d", chosen=["Synthetic claim D, no statements", "Nope"]) == []
 
 
 # ---- every query: an empty result, and values taken literally -------------------------------
