@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import plotly.io as pio
+import pytest
 
 from components import charts
 from stancewatch.config import STANCE_COLOURS
@@ -64,6 +66,28 @@ def test_a_single_period_bar_is_as_wide_as_its_period() -> None:
         bars = [t for t in fig.data if t.type == "bar"]
         assert bars and all(abs(b.width - days * 0.8 * 86_400_000) < 1 for b in bars)
     assert fig.layout.xaxis.title.text == "Year"
+
+
+@pytest.mark.parametrize("combined", [False, True])
+def test_stance_share_hover_names_the_capital_and_carries_counts_as_numbers(combined) -> None:
+    share = pd.concat([_share(["2026-01-01", "2026-02-01"]), _share(["2026-01-01"], "<b>Kyiv")])
+    share["statements"] = [3, 1_204, 7]
+    share["share"] = [0.5, 1.0, 0.25]
+    fig = charts.stance_share_chart(share, combined=combined)
+    by_capital = {t.hovertemplate.split(",")[0]: t for t in fig.data}
+    assert set(by_capital) == {"Paris", "&lt;b&gt;Kyiv"}  # escaped, one capital per trace
+    paris = by_capital["Paris"]
+    assert paris.customdata.dtype.kind == "f"  # numbers: copied whole, not value by value
+    assert paris.customdata.tolist() == [[3, 0.5], [1_204, 1.0]]
+    assert "%{customdata[0]} statements (%{customdata[1]:.0%})" in paris.hovertemplate
+
+
+def test_every_figure_uses_the_app_template_even_if_the_default_changes(monkeypatch) -> None:
+    fig = charts.stance_share_chart(_share(["2026-02-01"]))
+    assert fig.layout.template == charts.TEMPLATE
+    monkeypatch.setattr(pio.templates, "default", "plotly_dark")
+    fig = charts.stance_share_chart(_share(["2026-02-01"]))
+    assert fig.layout.template == charts.TEMPLATE
 
 
 def test_state_timeline_draws_one_bar_per_run_and_marks_changes() -> None:
