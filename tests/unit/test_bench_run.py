@@ -3,7 +3,7 @@
 Names the queries the harness adds: "bench/floor", "bench/topic_at_rank", "bench/change_counts",
 "bench/peer_rows", "bench/sqlite_schema", "bench/sqlite_indexes", "bench/sqlite_stance_share",
 "bench/sqlite_change_counts", "bench/read_csv_baseline", "bench/floor_topics",
-"bench/floor_statements", "bench/remove_sample_statements".
+"bench/floor_statements", "bench/remove_sample_statements", "bench/floor_unconstrained".
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def test_every_section_has_its_figures(result: dict) -> None:
     assert ingest["rows_inserted"] == ROWS
     assert ingest["ingest_rows_per_s"] > 0 and ingest["ratio"] > 0
     assert ingest["floor_s"] > 0 and ingest["floor_ratio"] > 0  # _floor checks its row count
+    assert ingest["unconstrained_s"] > 0 and ingest["unconstrained_ratio"] > 0
     queries = result["queries"]
     assert queries["floor"]["result"][0] == ROWS
     measured = {q["query"] for q in queries["queries"]}
