@@ -17,14 +17,16 @@ from stancewatch.transaction import transaction
 MAX_TITLE = 300
 
 
-def topics(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Topics that hold statements now, by title."""
+def topics(
+    con: duckdb.DuckDBPyConnection, *, find: str | None = None, limit: int | None = None
+) -> pd.DataFrame:
+    """Topics that hold statements now, by title: those whose title contains `find` (ignoring
+    case and accents), at most `limit`; `matching` says how many matched in all."""
     cur = con.cursor()
     try:
-        frame = sql.df(cur, "curation/topics")
+        return sql.df(cur, "curation/topic_choices", {"find": find, "limit": limit})
     finally:
         cur.close()
-    return frame[frame["statements"] > 0].reset_index(drop=True)
 
 
 def edits(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

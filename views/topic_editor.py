@@ -4,6 +4,7 @@ import streamlit as st
 
 from components import editor
 from components.database import connection
+from components.topic_picker import TopicPicker
 from stancewatch import topic_edits
 
 st.title("Edit topics")
@@ -11,17 +12,7 @@ st.caption("Stance changes are only right when one claim has one title. Renames 
            "statements between titles, are recorded, and can be reversed; every view follows.")  # fmt: skip
 if note := st.session_state.pop("_topic_note", None):
     st.success(note, icon=":material/check:")
-topics = topic_edits.topics(connection())
-# Each label once (three pickers list every topic): plain lists, not a walk over Arrow arrays.
-labels = {
-    int(topic_id): f"{title} · {held} statements"
-    for topic_id, title, held in zip(
-        topics["topic_id"].tolist(), topics["title"].tolist(), topics["statements"].tolist(),
-        strict=True,
-    )
-}  # fmt: skip
-topic_ids = list(labels)
-label = labels.__getitem__
+picker = TopicPicker()
 by = editor.editor("edit topics")
 
 
@@ -36,15 +27,23 @@ def act(fn, *args, **kwargs) -> None:
 
 
 rename_tab, merge_tab, log_tab = st.tabs(["Rename", "Merge", "History and reversal"])
+with rename_tab:
+    renamed = picker.topics("rename_find")
 with rename_tab, st.form("rename_form"):
-    topic = st.selectbox("Topic", topic_ids, format_func=label, key="rename_topic")
+    topic = st.selectbox("Topic", renamed, format_func=picker.label, key="rename_topic")
     new_title = st.text_input("New title", key="rename_title", max_chars=topic_edits.MAX_TITLE)
     reason = st.text_input("Reason (optional)", key="rename_reason")
     if st.form_submit_button("Rename", disabled=by is None, key="rename_button"):
         act(topic_edits.rename, topic, new_title, reason=reason)
+with merge_tab:
+    left, right = st.columns(2)
+    with left:
+        sources = picker.topics("merge_from_find", "Find the topic to merge")
+    with right:
+        targets = picker.topics("merge_into_find", "Find the topic to merge it into")
 with merge_tab, st.form("merge_form"):
-    source = st.selectbox("Merge this topic", topic_ids, format_func=label, key="merge_from")
-    target = st.selectbox("into this one", topic_ids, format_func=label, key="merge_into")
+    source = st.selectbox("Merge this topic", sources, format_func=picker.label, key="merge_from")
+    target = st.selectbox("into this one", targets, format_func=picker.label, key="merge_into")
     reason = st.text_input("Reason (optional)", key="merge_reason")
     if st.form_submit_button("Merge", disabled=by is None, key="merge_button"):
         act(topic_edits.merge, source, target, reason=reason)

@@ -113,6 +113,25 @@ def topic_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return dict(topic_edits.topics(con)[["title", "statements"]].values.tolist())
 
 
+def test_topic_choices_search_limit_and_count(seeded: duckdb.DuckDBPyConnection) -> None:
+    """Topics holding statements, by title, searched and cut in SQL."""
+    # the query is "curation/topic_choices"
+    every = topic_edits.topics(seeded)
+    assert len(every) == 58 and (every["matching"] == 58).all()
+    assert every["title"].tolist() == sorted(every["title"].tolist())
+    first = topic_edits.topics(seeded, limit=3)
+    assert first["title"].tolist() == every["title"].tolist()[:3]
+    assert (first["matching"] == 58).all()  # how many matched, not how many are listed
+    found = topic_edits.topics(seeded, find="CRUISER moskva")
+    assert found["title"].tolist() == ["Ukrainian missiles sank the cruiser Moskva (Apr 2022)"]
+    accents = topic_edits.topics(seeded, find="EXCHÂNGE agreed")  # case and accents ignored
+    assert accents["title"].tolist() == [every["title"].iat[0]]  # 1000-for-1000 prisoner exchange
+    assert topic_edits.topics(seeded, find="%").empty  # literal: no wildcards
+    moskva = topic_id(seeded, found["title"].iat[0])
+    topic_edits.merge(seeded, moskva, topic_id(seeded, "Bonne visit to Moscow (Feb 2026)"), by="t")
+    assert topic_edits.topics(seeded, find="cruiser moskva").empty  # holds nothing now
+
+
 def test_rename_merge_and_reverse(seeded: duckdb.DuckDBPyConnection) -> None:
     bonne = "Bonne visit to Moscow (Feb 2026)"
     start = topic_counts(seeded)
