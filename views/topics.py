@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import charts, filters, layout, tables
+from components import charts, filters, layout, tables, topic_focus
 from components.database import query
 from components.text import escape_markdown
 from stancewatch import describe
@@ -15,12 +15,12 @@ f = filters.current()
 p = f.params()
 layout.header("Topics", f)
 
-topics = query("analytics/topic_activity", {**p, "by_changes": False, "limit": None})
+topics = topic_focus.choices(p, f.topics)
 if topics.empty:
     layout.empty_state()
 topic = st.selectbox(
     "Topic", topics["topic"].tolist(), key="focus", bind="query-params",
-    help="Topics under the current filters, most recently active first.",
+    help=topic_focus.help_text(topics),
 )  # fmt: skip
 one = {**p, "topics": [topic]}
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from components import filters
+from components import filters, topic_focus
 from tests.app.conftest import open_app
 from tests.app.test_views import click
 
@@ -68,3 +68,26 @@ def test_reset_clears_the_search(short_list) -> None:
     at.button(key="reset_filters").click().run()
     assert at.text_input(key=filters.FIND_TOPIC).value == ""
     assert len(at.multiselect(key="topic").options) == 3
+
+
+@pytest.fixture
+def short_focus(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(topic_focus, "TOPIC_CHOICES", 3)
+    yield
+
+
+def test_the_topics_view_lists_the_newest_and_keeps_a_linked_topic(short_focus) -> None:
+    at = open_app("views/topics.py")
+    picker = at.selectbox(key="focus")
+    assert picker.options[0] == NEWEST and len(picker.options) == 3
+    assert "3 most recently active of the 58 topics" in picker.help
+    at = open_app("views/topics.py", params={"focus": OLD})
+    picker = at.selectbox(key="focus")
+    assert picker.value == OLD and picker.options == [*picker.options[:3], OLD]
+    swimlane = next(c for c in at.get("plotly_chart") if "swimlane" in c.proto.id)
+    assert "Moskva" in swimlane.proto.spec and "Bonne" not in swimlane.proto.spec
+
+
+def test_the_topics_view_does_not_add_a_topic_the_filter_leaves_out(short_focus) -> None:
+    at = open_app("views/topics.py", params={"focus": OLD, "topic": NEWEST})
+    assert at.selectbox(key="focus").options == [NEWEST]
