@@ -65,6 +65,14 @@ MAX_LENGTH = {
 
 EARLIEST_DATE = dt.date(1900, 1, 1)
 
+# Python's \s, written out as the characters it matches (str.isspace), so that a pattern holds no
+# \s: pandas runs a pattern with \s through Python's re one value at a time (RE2's \s is
+# ASCII-only), and the same class of plain characters through Arrow's RE2, 3x faster at 1M rows.
+# The two engines read a class of literal characters alike; for `$`, which Python's re also
+# matches before a final newline, pandas itself falls back to re when a value holds a newline.
+SPACE_CHARS = "".join(chr(code) for code in range(0x110000) if chr(code).isspace())
+URL_PATTERN = f"^https?://[^{SPACE_CHARS}]+$"  # = r"^https?://[^\s]+$" in Python's re
+
 
 def fold_header(name: str) -> str:
     """'Speaker Role ' -> 'speaker_role'; case-, space- and dash-insensitive."""
@@ -107,7 +115,7 @@ def statement_schema(capitals: Iterable[str]) -> DataFrameSchema:
             "source_url": Column(
                 str,
                 [
-                    Check.str_matches(r"^https?://[^\s]+$"),
+                    Check.str_matches(URL_PATTERN),
                     Check.str_length(0, MAX_LENGTH["source_url"]),
                 ],
                 nullable=True,
