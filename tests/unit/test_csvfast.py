@@ -200,3 +200,53 @@ def test_a_batch_too_large_for_duckdbs_memory_is_refused_before_the_commit(
     finally:
         con.close()
     assert report.status == "file_error" and "207 rows" in report.file_error
+
+
+def test_fast_reader_gives_the_same_without_an_in_memory_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where there is no memfd (not Linux), DuckDB reads a temporary file instead, removed after."""
+    data = codecs.BOM_UTF8 + SEED.read_bytes()
+    in_memory = csvfast.read(data)
+    assert in_memory is not None and in_memory.encoding == "UTF-8 with BOM"
+    made: list[str] = []
+    real_mkstemp = csvfast.tempfile.mkstemp
+
+    def mkstemp(**kwargs):
+        fd, path = real_mkstemp(**kwargs)
+        made.append(path)
+        return fd, path
+
+    monkeypatch.delattr(csvfast.os, "memfd_create")
+    monkeypatch.setattr(csvfast.tempfile, "mkstemp", mkstemp)
+    on_disk = csvfast.read(data)
+    assert len(made) == 1 and not Path(made[0]).exists()
+    assert on_disk is not None and on_disk.header == in_memory.header
+    assert on_disk.lines.tolist() == in_memory.lines.tolist()
+    assert on_disk.values.equals(in_memory.values)
+
+
+def test_in_memory_file_holds_every_byte_after_the_bom_even_in_short_writes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = codecs.BOM_UTF8 + bytes(range(256)) * 50
+    real_write = csvfast.os.write
+    monkeypatch.setattr(csvfast.os, "write", lambda fd, view: real_write(fd, view[:1000]))
+    with csvfast._as_file(data, len(codecs.BOM_UTF8)) as path:
+        assert Path(path).read_bytes() == data[len(codecs.BOM_UTF8) :]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"quote\nx\n\ny\n",  # one column: DuckDB gives the blank line as an empty record
+        b"quote\r\nx\r\n\r\ny\r\n",
+        b"date,quote\n2025-01-01,x\n\n",  # a blank last line
+        b"date,quote\n2025-01-01,x\n\n\n2025-01-02,y\n",
+    ],
+)
+def test_blank_lines_left_to_duckdb_read_as_the_csv_path_reads_them(data: bytes) -> None:
+    if _same(data):  # accepted: lines and values equal the csv path's (blank records dropped)
+        assert csvfast.read(data).lines.tolist() == parse(data).table().lines.tolist()
+    else:
+        assert b"," in data  # DuckDB skipped the blank lines: too few records, csv path
