@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pandera.pandas as pandera
 import pyarrow as pa
@@ -369,6 +370,8 @@ def _near_duplicates(cur: duckdb.DuckDBPyConnection, valid: pd.DataFrame) -> lis
         ("topic", "topic", stored_topics),
         ("speaker", "speaker", stored_speakers),
     ):
+        if not stored:  # nothing stored (a first upload): no value can be near a stored one
+            continue
         values = valid[column].dropna().unique()
         for value, existing in similar.near(values, stored, kind=kind).items():
             lines = valid.loc[valid[column] == value, "line"].astype(int).tolist()
@@ -463,7 +466,12 @@ def _prepare(
 
 def _drop_duplicates(
     cur: duckdb.DuckDBPyConnection, valid: pd.DataFrame, report: IngestReport
-) -> pd.DataFrame:
+) -> np.ndarray:
+    """Which rows of `valid` are new: not a repeat of an earlier row of the file, not stored.
+
+    A mask, not a filtered frame: filtering copies every column (a million long quotes), and the
+    insert takes the mask instead (ingest/insert_statements keeps the rows marked `keep`).
+    """
     fingerprints = valid["fingerprint"]
     repeat = fingerprints.duplicated(keep="first").to_numpy()  # rows are in line order
     duplicates: list[Duplicate] = []
@@ -475,8 +483,8 @@ def _drop_duplicates(
             Duplicate(int(line), f"line {int(first_line[fp])} of this file")
             for line, fp in zip(valid.loc[repeat, "line"], repeated, strict=True)
         ]
-    unique = valid[~repeat] if repeat.any() else valid
-    cur.register("incoming", pa.Table.from_pandas(unique[["fingerprint"]], preserve_index=False))
+    # A repeat's fingerprint is its first row's: looking all of them up finds the same stored rows.
+    cur.register("incoming", pa.Table.from_pandas(valid[["fingerprint"]], preserve_index=False))
     try:
         stored = sql.df(cur, "ingest/existing_fingerprints")
     finally:
@@ -485,30 +493,33 @@ def _drop_duplicates(
         fp: f"statement {sid} (batch {bid}, {name})"
         for fp, sid, bid, name in stored.itertuples(index=False, name=None)
     }
-    hits = unique["fingerprint"].isin(where.keys())
+    hits = ~repeat & fingerprints.isin(where.keys()).to_numpy()
     duplicates += [
         Duplicate(int(line), f"already stored as {where[fp]}")
-        for line, fp in zip(unique.loc[hits, "line"], unique.loc[hits, "fingerprint"], strict=True)
+        for line, fp in zip(valid.loc[hits, "line"], fingerprints[hits], strict=True)
     ]
     report.duplicates = sorted(duplicates, key=lambda d: d.line)
     report.rows_duplicate = len(duplicates)
-    return unique[~hits] if hits.any() else unique
+    return ~repeat & ~hits
 
 
 def _write(
     cur: duckdb.DuckDBPyConnection,
-    new: pd.DataFrame,
+    valid: pd.DataFrame,
+    keep: np.ndarray,
     report: IngestReport,
     sha256: str,
     started: dt.datetime,
     progress: Progress = _quiet,
 ) -> int:
-    """One transaction: batch row, new topics, statements. Returns the batch id.
+    """One transaction: batch row, new topics, and the statements of `valid` marked in `keep`.
+    Returns the batch id.
 
     Frames are registered on the cursor and unregistered only after COMMIT or ROLLBACK: DuckDB
     refuses even an unregister inside an aborted transaction, which would hide the real error.
     """
     registered: list[str] = []
+    rows = int(keep.sum())
 
     def register(name: str, frame: pd.DataFrame) -> None:
         # As Arrow: DuckDB scans an Arrow table's strings far faster than pandas' str columns.
@@ -526,15 +537,15 @@ def _write(
                 "started_at": started,
                 "by": report.by,
                 "rows_read": report.rows_read,
-                "rows_inserted": len(new),
+                "rows_inserted": rows,
                 "rows_duplicate": report.rows_duplicate,
                 "rows_rejected": report.rows_rejected,
             },
         )
         topic_ids = {normalise.fold(title): tid for tid, title in sql.rows(cur, "ingest/topic_ids")}
-        folded = normalise.fold_series(new["topic"])
-        is_fresh = ~folded.isin(topic_ids.keys())
-        fresh = pd.DataFrame({"title": new.loc[is_fresh, "topic"], "key": folded[is_fresh]})
+        folded = normalise.fold_series(valid["topic"])
+        is_fresh = keep & ~folded.isin(topic_ids.keys()).to_numpy()
+        fresh = pd.DataFrame({"title": valid.loc[is_fresh, "topic"], "key": folded[is_fresh]})
         fresh = fresh.drop_duplicates("key")
         if len(fresh):
             register("new_topics", fresh[["title"]])
@@ -543,11 +554,12 @@ def _write(
             topic_ids.update({key_of[title]: tid for tid, title in created})
         report.new_topics = sorted(fresh["title"])
         topic_id = normalise.by_distinct(folded, lambda keys: keys.map(topic_ids))
-        register("incoming", new.assign(topic_id=topic_id.astype("int64")))
+        topic_id = topic_id.where(keep, 0).astype("int64")  # rows not kept: any id, not written
+        register("incoming", valid.assign(topic_id=topic_id, keep=keep))
         sql.execute(cur, "ingest/insert_statements", {"batch_id": batch_id})
         stored = sql.scalar(cur, "ingest/batch_row_count", {"batch_id": batch_id})
-        if stored != len(new):
-            raise RuntimeError(f"batch {batch_id}: {stored} rows stored, {len(new)} expected")
+        if stored != rows:
+            raise RuntimeError(f"batch {batch_id}: {stored} rows stored, {rows} expected")
         progress("Committing", 0.95)  # still inside the transaction: a failure here writes nothing
         cur.commit()
     except BaseException:
@@ -595,24 +607,25 @@ def ingest_bytes(
             return report
         for attempt in range(_WRITE_ATTEMPTS):
             progress("Looking for duplicates", 0.75)
-            new = _drop_duplicates(cur, valid, report)
-            report.rows_new = len(new)
-            by_classifier = new["stance_origin"] == "classifier"
-            report.rows_suggested = int((by_classifier & new["stance"].notna()).sum())
-            report.rows_pending = int(new["stance"].isna().sum())
-            if report.status in ("rejected", "dry_run") or not len(new):
+            keep = _drop_duplicates(cur, valid, report)
+            report.rows_new = int(keep.sum())
+            by_classifier = (valid["stance_origin"] == "classifier").to_numpy()
+            no_stance = valid["stance"].isna().to_numpy()
+            report.rows_suggested = int((keep & by_classifier & ~no_stance).sum())
+            report.rows_pending = int((keep & no_stance).sum())
+            if report.status in ("rejected", "dry_run") or not report.rows_new:
                 return report
             try:
-                progress(f"Writing {len(new):,} statements", 0.85)
+                progress(f"Writing {report.rows_new:,} statements", 0.85)
                 report.batch_id = _write(
-                    cur, new, report, hashlib.sha256(data).hexdigest(), started, progress
+                    cur, valid, keep, report, hashlib.sha256(data).hexdigest(), started, progress
                 )
             except (duckdb.ConstraintException, duckdb.TransactionException):
                 # Another writer stored some of these rows meanwhile: look again and retry.
                 if attempt == _WRITE_ATTEMPTS - 1:
                     raise
                 continue
-            report.rows_inserted = len(new)
+            report.rows_inserted = report.rows_new
             return report
         return report
     finally:

@@ -1,4 +1,4 @@
--- purpose: write the validated, deduplicated rows of the registered frame `incoming` as one batch
+-- purpose: write the validated rows of the registered frame `incoming` that are marked `keep` (new: not a repeat within the file, not already stored) as one batch
 -- params: $batch_id INTEGER
 -- returns: nothing
 INSERT INTO statements (stated_on, capital, speaker, speaker_role, topic_id, stance, stance_origin,
@@ -8,4 +8,5 @@ SELECT CAST(stated_on AS DATE), capital, speaker, speaker_role, topic_id, stance
        stance_confidence, quote, quote_language, source_url, source_name, notes,
        CAST(extra AS JSON), fingerprint, fingerprint_key(fingerprint), $batch_id
 FROM incoming
+WHERE keep
 ORDER BY line;

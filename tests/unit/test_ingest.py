@@ -568,3 +568,60 @@ def test_dry_run_with_an_invalid_row_is_rejected(stocked: duckdb.DuckDBPyConnect
     report = ingest(stocked, make_csv(rows), dry_run=True)
     assert report.status == "rejected"
     assert snapshot(stocked) == before
+
+
+def test_only_new_rows_are_written_and_counted_when_stored_rows_and_repeats_mix(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    """The insert takes the file's rows with a mask of the new ones: a stored row, a repeat within
+    the file and their topics, suggestions and pending rows stay out of the batch and its counts."""
+    sure = "We can confirm that the synthetic envoys met."
+    unsure = "Synthetic quote about the weather."
+    first = ingest(store, make_csv([good_row(quote="Synthetic quote A")]))
+    rows = [
+        good_row(quote="Synthetic quote A"),  # line 2: stored
+        good_row(quote="Synthetic quote B", topic="Synthetic second topic"),  # 3: new
+        good_row(stance="", quote=sure),  # 4: new, suggested
+        good_row(quote="Synthetic  quote b", topic="synthetic SECOND topic"),  # 5: repeat of 3
+        good_row(stance="", quote=sure),  # 6: repeat of 4
+        good_row(stance="", quote=unsure),  # 7: new, pending
+        good_row(stance="", quote=unsure),  # 8: repeat of 7
+        good_row(quote="Synthetic quote A", topic="Synthetic only-in-a-repeat topic"),  # 9: new
+    ]
+    report = ingest(store, make_csv(rows), pending_review=True)
+    assert report.status == "written", report.problems
+    assert (report.rows_new, report.rows_inserted, report.rows_duplicate) == (4, 4, 4)
+    assert (report.rows_suggested, report.rows_pending) == (1, 1)
+    assert [(d.line, d.of) for d in report.duplicates] == [
+        (2, f"already stored as statement 1 (batch {first.batch_id}, synthetic.csv)"),
+        (5, "line 3 of this file"),
+        (6, "line 4 of this file"),
+        (8, "line 7 of this file"),
+    ]
+    assert report.new_topics == ["Synthetic only-in-a-repeat topic", "Synthetic second topic"]
+    assert stored(store, "s.quote") == [
+        "Synthetic quote A", "Synthetic quote B", sure, unsure, "Synthetic quote A"
+    ]  # fmt: skip
+    assert stored(store, "s.id") == [1, 2, 3, 4, 5]  # in line order
+    batch = store.execute(
+        "SELECT rows_read, rows_inserted, rows_duplicate FROM batches WHERE id = ?",
+        [report.batch_id],
+    ).fetchall()
+    assert batch == [(8, 4, 4)]
+
+
+def test_near_duplicates_need_stored_names_to_be_near(store: duckdb.DuckDBPyConnection) -> None:
+    rows = [good_row(topic="Synthetic visit to Paris (Jan 2025)", speaker="Synthetic Speaker")]
+    first = ingest(store, make_csv(rows))
+    assert first.status == "written" and first.near_duplicates == []  # nothing stored before
+    close = [good_row(topic="Synthetic visit to Paris Jan 2025 !", speaker="Synthetic Speakr")]
+    second = ingest(store, make_csv(close), dry_run=True)
+    assert [(n.kind, n.value, n.existing, n.lines) for n in second.near_duplicates] == [
+        (
+            "topic",
+            "Synthetic visit to Paris Jan 2025 !",
+            "Synthetic visit to Paris (Jan 2025)",
+            [2],
+        ),
+        ("speaker", "Synthetic Speakr", "Synthetic Speaker", [2]),
+    ]

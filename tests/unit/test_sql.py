@@ -133,15 +133,16 @@ def test_ingest_queries_by_hand(store: duckdb.DuckDBPyConnection) -> None:
     store.unregister("new_topics")
     assert sql.rows(store, "ingest/topic_ids") == created
     incoming = pd.DataFrame(
-        {"line": [2], "stated_on": [pd.Timestamp("2025-01-01")], "capital": ["Paris"],
-         "speaker": [None], "speaker_role": [None], "topic_id": [created[0][0]],
-         "stance": ["deny"], "stance_origin": ["source"], "stance_confidence": [None],
-         "quote": ["Synthetic"], "quote_language": ["en"], "source_url": [None],
-         "source_name": [None], "notes": [None], "extra": ['{"k": "v"}'], "fingerprint": ["ab" * 32]}
+        {"line": [2, 3], "stated_on": [pd.Timestamp("2025-01-01")] * 2, "capital": ["Paris"] * 2,
+         "speaker": [None] * 2, "speaker_role": [None] * 2, "topic_id": [created[0][0]] * 2,
+         "stance": ["deny"] * 2, "stance_origin": ["source"] * 2, "stance_confidence": [None] * 2,
+         "quote": ["Synthetic", "Not new"], "quote_language": ["en"] * 2, "source_url": [None] * 2,
+         "source_name": [None] * 2, "notes": [None] * 2, "extra": ['{"k": "v"}', None],
+         "fingerprint": ["ab" * 32, "cd" * 32], "keep": [True, False]}
     )  # fmt: skip
     store.register("incoming", incoming)
     sql.execute(store, "ingest/insert_statements", {"batch_id": batch})
-    assert sql.scalar(store, "ingest/batch_row_count", {"batch_id": batch}) == 1
+    assert sql.scalar(store, "ingest/batch_row_count", {"batch_id": batch}) == 1  # kept rows only
     found = sql.df(store, "ingest/existing_fingerprints")
     store.unregister("incoming")
     assert found.fingerprint.tolist() == ["ab" * 32] and found.file_name.tolist() == ["t.csv"]
