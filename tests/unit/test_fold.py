@@ -66,3 +66,15 @@ def test_fingerprints_query_hashes_each_key_in_order() -> None:
         con.register("fingerprint_keys", pa.table({"key": keys}))
         hashed = sql.arrow(con, "ingest/fingerprints").column("fingerprint").to_pylist()
     assert hashed == [hashlib.sha256(k.encode("utf-8")).hexdigest() for k in keys]
+
+
+SEPARATORS = [" ", "\t", "\u00a0", "\u3000", "\x1c", "_", "-", ".", "/", "'", "’"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([*SEPARATORS, "a", "É", "!"]), max_size=8), max_size=20))
+def test_fold_series_collapses_separator_runs_as_fold_does(pieces: list[list[str]]) -> None:
+    """A lone space is left as it is, any other run of separators becomes one space."""
+    values = ["".join(p) for p in pieces] + ["a b", "a  b", "a - b", "a-b", " a ", "a\t b", "a' b"]
+    column = pd.Series(values, dtype="str")
+    assert normalise.fold_series(column).tolist() == [normalise.fold(v) for v in values]
