@@ -23,6 +23,8 @@ def test_shape_and_labels() -> None:
     per_topic = statements.topic_no.value_counts()
     assert per_topic.iloc[:20].sum() > 0.3 * len(statements)  # a long tail: few topics carry most
     assert set(statements.quote_language) == {"en", "fr", "ru", "uk"}
+    # most quotes differ from every other, as real ones do; stock answers repeat
+    assert 0.75 < statements.quote.nunique() / len(statements) < 0.85
 
 
 def test_straight_into_a_store_with_about_five_percent_changes(tmp_path: Path) -> None:
