@@ -88,6 +88,10 @@ def by_distinct(values: pd.Series, normaliser: Callable[[pd.Series], pd.Series])
         distinct = pd.concat([distinct, pd.Series([None], dtype=values.dtype)], ignore_index=True)
         codes = np.where(codes < 0, len(distinct) - 1, codes)
     done = normaliser(distinct).reset_index(drop=True)
+    if done.dtype == values.dtype and done.equals(distinct):
+        # Every value is already normal (names, titles and codes of a clean file): the column as
+        # it is, instead of writing out a million values equal to it.
+        return values.rename(done.name)
     return done.take(codes).set_axis(values.index)
 
 

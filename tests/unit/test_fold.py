@@ -8,6 +8,7 @@ import hashlib
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -78,3 +79,17 @@ def test_fold_series_collapses_separator_runs_as_fold_does(pieces: list[list[str
     values = ["".join(p) for p in pieces] + ["a b", "a  b", "a - b", "a-b", " a ", "a\t b", "a' b"]
     column = pd.Series(values, dtype="str")
     assert normalise.fold_series(column).tolist() == [normalise.fold(v) for v in values]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [["Paris", "Kyiv", "Paris"], ["Paris", None, "Kyiv"], ["Paris", " Kyiv"], [None, None], []],
+)
+def test_by_distinct_gives_the_column_itself_only_when_every_value_is_normal(
+    values: list[str | None],
+) -> None:
+    column = pd.Series(values, dtype="str", index=range(10, 10 + len(values)), name="capital")
+    done = normalise.by_distinct(column, normalise.short_text)
+    expected = normalise.short_text(column)
+    assert done.index.tolist() == column.index.tolist() and done.dtype == expected.dtype
+    assert done.fillna("<NA>").tolist() == expected.fillna("<NA>").tolist()
