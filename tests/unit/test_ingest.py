@@ -625,3 +625,33 @@ def test_near_duplicates_need_stored_names_to_be_near(store: duckdb.DuckDBPyConn
         ),
         ("speaker", "Synthetic Speakr", "Synthetic Speaker", [2]),
     ]
+
+
+def test_batch_row_holds_the_files_sha256_hashed_on_a_thread(
+    store: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+    import threading
+
+    from stancewatch import ingest as ingest_module
+
+    data = make_csv([good_row(quote="Synthetic quote A"), good_row(quote="Synthetic quote B")])
+    hashed_on: list[str] = []
+    real_sha256 = hashlib.sha256
+
+    def sha256(value: bytes):
+        hashed_on.append(threading.current_thread().name)
+        return real_sha256(value)
+
+    monkeypatch.setattr(ingest_module.hashlib, "sha256", sha256)
+    dry = ingest(store, data, dry_run=True)
+    assert dry.status == "dry_run" and hashed_on == []  # a dry run writes no batch row
+    report = ingest(store, data)
+    assert report.status == "written" and hashed_on == ["ingest-sha256"]
+    stored_hash = store.execute(
+        "SELECT file_sha256 FROM batches WHERE id = ?", [report.batch_id]
+    ).fetchall()
+    assert stored_hash == [(real_sha256(data).hexdigest(),)]
+    failing = ingest_module._sha256_started(None)  # the thread fails: hashed again, and fails here
+    with pytest.raises(TypeError):
+        failing()
