@@ -152,10 +152,16 @@ def to_csv(statements: pd.DataFrame, topics: pd.DataFrame, path: Path) -> None:
 
 
 def to_duckdb(statements: pd.DataFrame, topics: pd.DataFrame, path: Path) -> None:
-    """Straight into a migrated store (no CSV validation): one batch, fingerprints from row ids."""
+    """Straight into a migrated store (no CSV validation): one batch, fingerprints from row ids.
+
+    Loaded on a connection without the store's memory cap, as a migration is: one batch of 10M
+    rows builds its unique key's index in memory at commit (about 4 GB), and at 1 GB DuckDB
+    refuses it. The dashboard's ingest splits such a file instead (stancewatch/capacity.py).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
-    con = db.open_db(path, seed=False)
+    db.open_db(path, seed=False).close()
+    con = db.connect(path, capped=False)
     con.register("synthetic", statements.rename(columns={"date": "stated_on"}))
     con.register("synthetic_topics", topics)
     con.begin()
