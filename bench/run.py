@@ -163,6 +163,18 @@ def split_csv(csv: Path, parts: int, work: Path) -> list[Path]:
     return paths
 
 
+def _into_new_file(path: Path, query: str, csv: Path) -> float:
+    """Seconds a named query takes to read `csv` into a new DuckDB file (removed after)."""
+    con = duckdb.connect(str(path))
+    try:
+        start = time.perf_counter()
+        sql.execute(con, query, {"path": str(csv)})
+        return time.perf_counter() - start
+    finally:
+        con.close()
+        path.unlink()
+
+
 def _parts_needed(csv: Path, rows: int, duckdb_limit: int | None) -> int:
     """1, or as many files as the ingest's guards would ask this file to be split into (free
     memory for the checks, DuckDB's memory limit for the commit)."""
@@ -201,19 +213,11 @@ def bench_ingest(csv: Path, rows: int, repeats: int, work: Path) -> dict:
         ours.append(seconds)
         con.close()
         (work / f"ingest{i}.duckdb").unlink()
-        con = duckdb.connect(str(work / f"bare{i}.duckdb"))
-        start = time.perf_counter()
-        sql.execute(con, "bench/read_csv_baseline", {"path": str(csv)})
-        bare.append(time.perf_counter() - start)
-        con.close()
-        (work / f"bare{i}.duckdb").unlink()
+        bare.append(_into_new_file(work / f"bare{i}.duckdb", "bench/read_csv_baseline", csv))
         floor.append(_floor(inputs, work / f"floor{i}.duckdb", rows))
-        con = duckdb.connect(str(work / f"unconstrained{i}.duckdb"))
-        start = time.perf_counter()
-        sql.execute(con, "bench/floor_unconstrained", {"path": str(csv)})
-        unconstrained.append(time.perf_counter() - start)
-        con.close()
-        (work / f"unconstrained{i}.duckdb").unlink()
+        unconstrained.append(
+            _into_new_file(work / f"unconstrained{i}.duckdb", "bench/floor_unconstrained", csv)
+        )
     o, b, f = statistics.median(ours), statistics.median(bare), statistics.median(floor)
     u = statistics.median(unconstrained)
     for path in inputs:
