@@ -56,7 +56,7 @@ CHOICES: dict[str, Any] = {
     "limit": 50,
     "offset": 0,
     "by_changes": True,
-    "topic_limit": 500,  # the sidebar's list (components/filters.py: TOPIC_CHOICES)
+    "list_limit": 500,  # the sidebar's lists (components/filters.py: LIST_CHOICES)
     "find": "claim 01",  # a search in the sidebar's Find topics, as typed
     "chosen": [],
 }
@@ -64,6 +64,7 @@ VIEW_LIMITS = {
     "analytics/stance_changes": 1000,
     "analytics/topic_activity": 6,
     "analytics/topic_options": 500,
+    "analytics/speaker_options": 500,
 }
 # Queries the Topics view runs for one topic: their narrow filter also names a mid-tail topic.
 ONE_TOPIC = {

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from components import choices
+from components import choices as view_choices
 from components.database import query
 from components.text import escape_markdown
 from stancewatch.config import STANCE_LABELS, STANCES
@@ -30,30 +30,40 @@ LIST_KEYS = (CAPITALS, TOPICS, STANCE, SPEAKERS)
 ALL_KEYS = (START, END, *LIST_KEYS, TEXT)
 MAX_TEXT = 200
 PENDING_TOPIC = "_narrow_to_topic"
-FIND_TOPIC = "topic_find"
-# The sidebar lists this many topics (the most recently active). Streamlit sends every option to
-# the browser on every run: 20,000 titles cost about 25 ms per run at 1M statements, and nobody
-# scrolls them. "Find topics" searches the rest in SQL.
-TOPIC_CHOICES = 500
+# The sidebar lists this many topics and speakers (the most recently active). Streamlit sends
+# every option to the browser on every run: 20,000 titles cost about 25 ms per run at 1M
+# statements, and nobody scrolls them. A Find box searches the rest in SQL.
+LIST_CHOICES = 500
+FIND = {TOPICS: "topic_find", SPEAKERS: "speaker_find"}
+FIND_TOPIC = FIND[TOPICS]
+SEARCH = {TOPICS: "analytics/topic_options", SPEAKERS: "analytics/speaker_options"}
+NOUN = {TOPICS: ("topic", "title"), SPEAKERS: ("speaker", "name")}
 
 
 @dataclass(frozen=True)
 class Options:
     capitals: list[str]
-    topics: list[str]  # the TOPIC_CHOICES most recently active
-    speakers: list[str]
+    topics: list[str]  # the LIST_CHOICES most recently active
+    speakers: list[str]  # the LIST_CHOICES most recently active, by name
     first_on: dt.date | None
     last_on: dt.date | None
     topic_count: int = 0  # topics with statements; more than len(topics) when the list is cut
+    speaker_count: int = 0
 
-    @property
-    def partial(self) -> bool:
-        return self.topic_count > len(self.topics)
+    def listed(self, key: str) -> list[str]:
+        return self.topics if key == TOPICS else self.speakers
+
+    def count(self, key: str) -> int:
+        return self.topic_count if key == TOPICS else self.speaker_count
+
+    def cut(self, key: str) -> bool:
+        """True when the store has more topics (or speakers) than the sidebar lists."""
+        return self.count(key) > len(self.listed(key))
 
 
 def load_options() -> Options:
     """The sidebar's options for this run's data version (cached: views read the bounds too)."""
-    return options_from(query("analytics/filter_options", {"topic_limit": TOPIC_CHOICES}))
+    return options_from(query("analytics/filter_options", {"list_limit": LIST_CHOICES}))
 
 
 def options_from(frame: pd.DataFrame) -> Options:
@@ -73,44 +83,47 @@ def options_from(frame: pd.DataFrame) -> Options:
         first_on=day(row["first_on"]),
         last_on=day(row["last_on"]),
         topic_count=int(row["topic_count"]),
+        speaker_count=int(row["speaker_count"]),
     )
 
 
-def topic_choices(options: Options, wanted: list[str], find: str | None) -> tuple[list[str], set]:
-    """(the Topics filter's options, which of `wanted` are known topics).
+def choices(
+    options: Options, key: str, wanted: list[str], find: str | None
+) -> tuple[list[str], set[str]]:
+    """(the Topics or Speakers filter's options, which of `wanted` are known values).
 
-    All topics when they fit in the list; otherwise the wanted ones that exist (from the URL, a
+    All values when they fit in the list; otherwise the wanted ones that exist (from the URL, a
     click or the current selection), then the most recently active that contain `find`.
     """
-    if not options.partial:
-        return options.topics, set(wanted) & set(options.topics)
+    listed = options.listed(key)
+    if not options.cut(key):
+        return listed, set(wanted) & set(listed)
     if not wanted and not find:
-        return options.topics, set()
-    rows = query(
-        "analytics/topic_options", {"find": find, "chosen": wanted, "limit": TOPIC_CHOICES}
-    )
-    return rows["title"].tolist(), set(rows.loc[rows["chosen"], "title"])
+        return listed, set()
+    rows = query(SEARCH[key], {"find": find, "chosen": wanted, "limit": LIST_CHOICES})
+    values = rows.iloc[:, 0]
+    return values.tolist(), set(values[rows["chosen"]])
 
 
-def _url_topics() -> list[str]:
-    """The topics a link names (the filter and the Stance changes focus), before binding."""
+def _url_values(*keys: str) -> list[str]:
+    """The values a link gives these parameters, on a session's first run (before binding)."""
     if st.session_state.get("_url_checked"):
         return []
-    return [v for key in (TOPICS, "focus") for v in st.query_params.get_all(key) if v]
+    return [v for key in keys for v in st.query_params.get_all(key) if v]
 
 
-def _dropped_from_url(options: Options, known_topics: set[str]) -> list[str]:
+def _dropped_from_url(options: Options, known: dict[str, set[str]]) -> list[str]:
     """Values in the URL that are not options (only on a session's first run, before binding)."""
     if st.session_state.get("_url_checked"):
         return []
     st.session_state["_url_checked"] = True
     allowed = {
         CAPITALS: set(options.capitals),
-        TOPICS: known_topics,
+        TOPICS: known[TOPICS],
         STANCE: {STANCE_LABELS[s] for s in STANCES},  # the URL carries the labels shown
-        SPEAKERS: set(options.speakers),
+        SPEAKERS: known[SPEAKERS],
     }
-    allowed |= choices.VIEW_PARAMS | {"focus": known_topics}
+    allowed |= view_choices.VIEW_PARAMS | {"focus": known[TOPICS]}
     dropped = []
     for key, known in allowed.items():
         for value in st.query_params.get_all(key):
@@ -136,15 +149,19 @@ def _dropped_from_url(options: Options, known_topics: set[str]) -> list[str]:
 def sidebar(options: Options) -> None:
     """Render the filter widgets in the sidebar (call once per run, from app.py)."""
     pending = st.session_state.pop(PENDING_TOPIC, None)
-    wanted = [
-        *(st.session_state.get(TOPICS) or []),
-        *_url_topics(),
-        *([pending] if pending else []),
-    ]
-    find = (st.session_state.get(FIND_TOPIC) or "").strip() or None
-    topics, known = topic_choices(options, list(dict.fromkeys(wanted)), find)
+    wanted = {
+        TOPICS: [*(st.session_state.get(TOPICS) or []), *_url_values(TOPICS, "focus"),
+                 *([pending] if pending else [])],
+        SPEAKERS: [*(st.session_state.get(SPEAKERS) or []), *_url_values(SPEAKERS)],
+    }  # fmt: skip
+    finds = {key: (st.session_state.get(FIND[key]) or "").strip() or None for key in FIND}
+    listed, known = {}, {}
+    for key in FIND:
+        listed[key], known[key] = choices(
+            options, key, list(dict.fromkeys(wanted[key])), finds[key]
+        )
     dropped = _dropped_from_url(options, known)
-    if pending in known:  # a chart click in the previous run
+    if pending in known[TOPICS]:  # a chart click in the previous run
         st.session_state[TOPICS] = [pending]
     with st.sidebar:
         st.markdown("**Filters**")
@@ -171,36 +188,13 @@ def sidebar(options: Options) -> None:
             bind="query-params",
             placeholder="All capitals",
         )
-        help = "Most recently active first."
-        if options.partial:
-            st.text_input(
-                "Find topics", key=FIND_TOPIC, max_chars=MAX_TEXT,
-                placeholder=f"Search all {options.topic_count:,} topics",
-                help="Lists the topics whose title contains these words (ignoring case and "
-                "accents), for the Topics filter below to choose from.",
-            )  # fmt: skip
-            help += (
-                f" Lists the topics matching “{escape_markdown(find)}”: clear Find topics for "
-                "the most recently active."
-                if find
-                else f" Lists the {len(options.topics):,} most recently active of "
-                f"{options.topic_count:,} topics: type in Find topics for the others."
-            )
-        st.multiselect(
-            "Topics", topics, key=TOPICS, bind="query-params",
-            placeholder="All topics", help=help,
-        )  # fmt: skip
+        _long_list("Topics", TOPICS, listed[TOPICS], options, finds[TOPICS],
+                   help="Most recently active first.")  # fmt: skip
         st.multiselect(
             "Stances", list(STANCES), key=STANCE, bind="query-params",
             format_func=STANCE_LABELS.__getitem__, placeholder="All stances",
         )  # fmt: skip
-        st.multiselect(
-            "Speakers",
-            options.speakers,
-            key=SPEAKERS,
-            bind="query-params",
-            placeholder="All speakers",
-        )
+        _long_list("Speakers", SPEAKERS, listed[SPEAKERS], options, finds[SPEAKERS])
         st.text_input(
             "Text", key=TEXT, bind="query-params", max_chars=MAX_TEXT,
             placeholder="Words in quote, speaker or topic",
@@ -209,6 +203,32 @@ def sidebar(options: Options) -> None:
         st.button(
             "Reset filters", on_click=reset, icon=":material/filter_alt_off:", key="reset_filters"
         )
+
+
+def _long_list(
+    label: str, key: str, values: list[str], options: Options, find: str | None, help: str = ""
+) -> None:
+    """A URL-bound multiselect over `values`; when the store has more than the sidebar lists, a
+    Find box above it searches them all (its matches become the values on the next run)."""
+    noun, field = NOUN[key]
+    if options.cut(key):
+        st.text_input(
+            f"Find {noun}s", key=FIND[key], max_chars=MAX_TEXT,
+            placeholder=f"Search all {options.count(key):,} {noun}s",
+            help=f"Lists the {noun}s whose {field} contains these words (ignoring case and "
+            f"accents), for the {label} filter below to choose from.",
+        )  # fmt: skip
+        help += (
+            f" Lists the {noun}s matching “{escape_markdown(find)}”: clear Find {noun}s for "
+            "the most recently active."
+            if find
+            else f" Lists the {len(options.listed(key)):,} most recently active of "
+            f"{options.count(key):,} {noun}s: type in Find {noun}s for the others."
+        )
+    st.multiselect(
+        label, values, key=key, bind="query-params", placeholder=f"All {noun}s",
+        help=help.strip() or None,
+    )  # fmt: skip
 
 
 def current() -> Filters:
@@ -236,5 +256,6 @@ def reset() -> None:
     for key in LIST_KEYS:
         st.session_state[key] = []
     st.session_state[TEXT] = ""
-    st.session_state[FIND_TOPIC] = ""
+    for key in FIND.values():
+        st.session_state[key] = ""
     st.session_state["_dropped"] = []

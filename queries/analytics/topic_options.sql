@@ -12,8 +12,6 @@ candidates AS (
 )
 SELECT title, chosen
 FROM candidates
-WHERE chosen
-   OR $find IS NULL OR $find = ''
-   OR contains(strip_accents(lower(title)), strip_accents(lower($find)))
+WHERE chosen OR matches_find(title, $find)
 QUALIFY chosen OR row_number() OVER (PARTITION BY chosen ORDER BY last_on DESC, title) <= $limit
 ORDER BY chosen DESC, last_on DESC, title;

@@ -8,7 +8,6 @@ WITH held AS (
 )
 SELECT t.id AS topic_id, t.title, h.statements, count(*) OVER () AS matching
 FROM held AS h JOIN topics AS t ON t.id = h.topic_id
-WHERE $find IS NULL OR $find = ''
-   OR contains(strip_accents(lower(t.title)), strip_accents(lower($find)))
+WHERE matches_find(t.title, $find)
 ORDER BY t.title, t.id
 LIMIT $limit;

@@ -5,6 +5,11 @@
 -- The unique key of a statement: the first 16 bytes of its SHA-256 fingerprint (migration 4).
 CREATE OR REPLACE MACRO fingerprint_key(fingerprint) AS unhex(left(fingerprint, 32));
 
+-- A search box's test: `value` contains `find`, literally (no LIKE wildcards), ignoring case and
+-- accents; an empty or NULL `find` matches everything. The pickers' searches share it.
+CREATE OR REPLACE MACRO matches_find(value, find) AS
+    find IS NULL OR find = '' OR contains(strip_accents(lower(value)), strip_accents(lower(find)));
+
 -- The common filters of DESIGN.md in one place: named queries read statements through this macro.
 -- An empty list or NULL means "all". Text is matched literally (no LIKE wildcards), ignoring case
 -- and accents (Cyrillic included: lower() and strip_accents() are Unicode-aware).

@@ -1,6 +1,6 @@
-"""The Topics filter when the store has more topics than the sidebar lists (the seed's 58 topics
-against a list cut to 3): the most recently active are listed, Find topics searches the rest, and
-a link or a chart click can still name any topic."""
+"""The Topics and Speakers filters when the store has more than the sidebar lists (the seed's 58
+topics and its speakers against lists cut to 3): the most recently active are listed, a Find box
+searches the rest, and a link or a chart click can still name any topic or speaker."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ OLD = "Ukrainian missiles sank the cruiser Moskva (Apr 2022)"  # far from the ne
 
 @pytest.fixture
 def short_list(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(filters, "TOPIC_CHOICES", 3)
+    monkeypatch.setattr(filters, "LIST_CHOICES", 3)
     yield
 
 
@@ -91,3 +91,21 @@ def test_the_topics_view_lists_the_newest_and_keeps_a_linked_topic(short_focus) 
 def test_the_topics_view_does_not_add_a_topic_the_filter_leaves_out(short_focus) -> None:
     at = open_app("views/topics.py", params={"focus": OLD, "topic": NEWEST})
     assert at.selectbox(key="focus").options == [NEWEST]
+
+
+def test_speakers_are_cut_and_searched_the_same_way(short_list) -> None:
+    at = open_app()
+    speakers = at.multiselect(key="speaker")
+    assert len(speakers.options) == 3 and "most recently active of" in speakers.help
+    assert at.text_input(key=filters.FIND["speaker"]).placeholder.startswith("Search all")
+    at.text_input(key=filters.FIND["speaker"]).input("ZAKHAROVA").run()
+    assert at.multiselect(key="speaker").options == ["Maria Zakharova"]
+
+
+def test_a_link_names_a_speaker_outside_the_list(short_list) -> None:
+    listed = open_app().multiselect(key="speaker").options
+    assert "Maria Zakharova" not in listed  # she last spoke before the three listed
+    at = open_app(params={"speaker": ["Maria Zakharova", "Nobody Atall"]})
+    assert at.multiselect(key="speaker").value == ["Maria Zakharova"]
+    note = " ".join(w.value for w in at.warning)
+    assert "Nobody Atall" in note and "Zakharova" not in note

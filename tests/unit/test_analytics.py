@@ -309,7 +309,7 @@ def test_kpis_open_window_uses_the_data_bounds(fx) -> None:
 
 
 def test_filter_options(fx) -> None:
-    got = sql.df(fx, "analytics/filter_options", {"topic_limit": 500}).iloc[0]
+    got = sql.df(fx, "analytics/filter_options", {"list_limit": 500}).iloc[0]
     assert list(got.capitals) == ["Kyiv", "Moscow", "Paris"]
     assert list(got.topics) == [B, C, A]  # most recent activity first
     assert got.topic_count == 3
@@ -318,8 +318,28 @@ def test_filter_options(fx) -> None:
 
 
 def test_filter_options_lists_the_most_recent_topics_and_counts_all(fx) -> None:
-    got = sql.df(fx, "analytics/filter_options", {"topic_limit": 2}).iloc[0]
+    got = sql.df(fx, "analytics/filter_options", {"list_limit": 2}).iloc[0]
     assert list(got.topics) == [B, C] and got.topic_count == 3
+    # the two most recently active speakers (P on 15 Mar, K on 10 Mar), by name
+    assert list(got.speakers) == ["Speaker K", "Speaker P"] and got.speaker_count == 3
+
+
+def test_speaker_options_search_keep_the_chosen_and_cut(fx) -> None:
+    def options(find=None, chosen=(), limit=500):
+        got = sql.df(
+            fx, "analytics/speaker_options", {"find": find, "chosen": list(chosen), "limit": limit}
+        )
+        return list(got.itertuples(index=False, name=None))
+
+    assert options() == [("Speaker K", False), ("Speaker M", False), ("Speaker P", False)]
+    assert options("SPEAKER m") == [("Speaker M", False)]
+    assert options("spéaker k") == [("Speaker K", False)]  # accents ignored
+    assert options("%") == []  # literal
+    assert options(limit=1) == [("Speaker P", False)]  # the most recently active
+    assert options(chosen=["Speaker M", "Nobody"], limit=1) == [
+        ("Speaker M", True),
+        ("Speaker P", False),
+    ]
 
 
 def topic_options(con, text=None, chosen=(), limit=500) -> list[tuple[str, bool]]:
