@@ -30,12 +30,12 @@ LIST_KEYS = (CAPITALS, TOPICS, STANCE, SPEAKERS)
 ALL_KEYS = (START, END, *LIST_KEYS, TEXT)
 MAX_TEXT = 200
 PENDING_TOPIC = "_narrow_to_topic"
-# The sidebar lists this many topics and speakers (the most recently active). Streamlit sends
+# The sidebar lists this many topics and speakers (the most recently active), and so do the
+# Topics view's and Edit topics' pickers. Streamlit sends
 # every option to the browser on every run: 20,000 titles cost about 25 ms per run at 1M
 # statements, and nobody scrolls them. A Find box searches the rest in SQL.
 LIST_CHOICES = 500
 FIND = {TOPICS: "topic_find", SPEAKERS: "speaker_find"}
-FIND_TOPIC = FIND[TOPICS]
 SEARCH = {TOPICS: "analytics/topic_options", SPEAKERS: "analytics/speaker_options"}
 NOUN = {TOPICS: ("topic", "title"), SPEAKERS: ("speaker", "name")}
 

@@ -10,17 +10,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components import filters
 from components.database import query
 
-TOPIC_CHOICES = 500
 KEY = "focus"  # the widget key and URL parameter
 
 
 def choices(params: dict, chosen: list[str]) -> pd.DataFrame:
-    """analytics/topic_activity rows to offer: the TOPIC_CHOICES most recent under the filters,
+    """analytics/topic_activity rows to offer: the filters.LIST_CHOICES most recent under the filters,
     then the focused topic when it is under them but not among those."""
     topics = query(
-        "analytics/topic_activity", {**params, "by_changes": False, "limit": TOPIC_CHOICES}
+        "analytics/topic_activity", {**params, "by_changes": False, "limit": filters.LIST_CHOICES}
     )
     focus = st.session_state.get(KEY) or st.query_params.get(KEY)
     if not focus or focus in set(topics["topic"]) or (chosen and focus not in chosen):
@@ -33,9 +33,9 @@ def choices(params: dict, chosen: list[str]) -> pd.DataFrame:
 
 def help_text(topics: pd.DataFrame) -> str:
     total = int(topics["topic_count"].iat[0]) if len(topics) else 0
-    if total <= TOPIC_CHOICES:
+    if total <= filters.LIST_CHOICES:
         return "Topics under the current filters, most recently active first."
     return (
-        f"The {TOPIC_CHOICES:,} most recently active of the {total:,} topics under the current "
+        f"The {filters.LIST_CHOICES:,} most recently active of the {total:,} topics under the current "
         "filters; choose others in the sidebar's Topics filter (Find topics searches them all)."
     )

@@ -1,6 +1,6 @@
 """Topic pickers for the Edit topics page that stay small however many topics the store holds.
 
-A picker lists at most TOPIC_CHOICES topics: a store of 20,000 would otherwise send every title
+A picker lists at most filters.LIST_CHOICES topics: a store of 20,000 would otherwise send every title
 to the browser three times a run (rename, merge from, merge into). A larger store gets a Find box
 over each picker, searched in SQL (curation/topic_choices); a small one looks as it always did.
 """
@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import filters
 from components.database import connection
 from components.text import escape_markdown
 from stancewatch import topic_edits
-
-TOPIC_CHOICES = 500
 
 
 class TopicPicker:
@@ -25,7 +24,7 @@ class TopicPicker:
 
     def _offer(self, find: str | None) -> tuple[list[int], int]:
         """(topic ids, how many topics matched in all) for a search; collects their labels."""
-        topics = topic_edits.topics(connection(), find=find, limit=TOPIC_CHOICES)
+        topics = topic_edits.topics(connection(), find=find, limit=filters.LIST_CHOICES)
         ids = [int(t) for t in topics["topic_id"].tolist()]
         for topic_id, title, held in zip(
             ids, topics["title"].tolist(), topics["statements"].tolist(), strict=True

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from components import filters, topic_focus
+from components import filters
 from tests.app.conftest import open_app
 from tests.app.test_views import click
 
@@ -25,7 +25,7 @@ def short_list(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_a_short_store_lists_every_topic_and_no_search() -> None:
     at = open_app()
     assert len(at.multiselect(key="topic").options) == 58
-    assert not [w for w in at.text_input if w.key == filters.FIND_TOPIC]
+    assert not [w for w in at.text_input if w.key == filters.FIND["topic"]]
 
 
 def test_the_list_holds_the_newest_topics_and_says_how_to_find_the_rest(short_list) -> None:
@@ -33,16 +33,16 @@ def test_the_list_holds_the_newest_topics_and_says_how_to_find_the_rest(short_li
     topics = at.multiselect(key="topic")
     assert topics.options[0] == NEWEST and len(topics.options) == 3
     assert "3 most recently active of 58 topics" in topics.help
-    assert at.text_input(key=filters.FIND_TOPIC).placeholder == "Search all 58 topics"
+    assert at.text_input(key=filters.FIND["topic"]).placeholder == "Search all 58 topics"
 
 
 def test_find_topics_lists_matches_and_keeps_the_selection(short_list) -> None:
     at = open_app()
-    at.text_input(key=filters.FIND_TOPIC).input("MOSKVA").run()
+    at.text_input(key=filters.FIND["topic"]).input("MOSKVA").run()
     assert at.multiselect(key="topic").options == [OLD]
     at.multiselect(key="topic").select(OLD).run()
     assert at.multiselect(key="topic").value == [OLD]
-    at.text_input(key=filters.FIND_TOPIC).input("").run()  # back to the newest, selection kept
+    at.text_input(key=filters.FIND["topic"]).input("").run()  # back to the newest, selection kept
     topics = at.multiselect(key="topic")
     assert topics.value == [OLD] and topics.options == [OLD, *topics.options[1:4]]
     assert NEWEST in topics.options
@@ -64,15 +64,15 @@ def test_a_click_narrows_to_a_topic_outside_the_list(short_list) -> None:
 
 def test_reset_clears_the_search(short_list) -> None:
     at = open_app()
-    at.text_input(key=filters.FIND_TOPIC).input("moskva").run()
+    at.text_input(key=filters.FIND["topic"]).input("moskva").run()
     at.button(key="reset_filters").click().run()
-    assert at.text_input(key=filters.FIND_TOPIC).value == ""
+    assert at.text_input(key=filters.FIND["topic"]).value == ""
     assert len(at.multiselect(key="topic").options) == 3
 
 
 @pytest.fixture
 def short_focus(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(topic_focus, "TOPIC_CHOICES", 3)
+    monkeypatch.setattr(filters, "LIST_CHOICES", 3)
     yield
 
 

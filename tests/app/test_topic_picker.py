@@ -6,7 +6,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from components import topic_picker
+from components import filters
 from tests.app.conftest import open_app
 from tests.app.test_upload import TOPICS, button
 
@@ -26,7 +26,7 @@ def test_a_short_store_lists_every_topic_without_find_boxes(app_store) -> None:
 
 @pytest.fixture
 def short(app_store, monkeypatch: pytest.MonkeyPatch) -> duckdb.DuckDBPyConnection:
-    monkeypatch.setattr(topic_picker, "TOPIC_CHOICES", 3)
+    monkeypatch.setattr(filters, "LIST_CHOICES", 3)
     return app_store
 
 
