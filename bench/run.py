@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import generate, peers  # noqa: E402
-from bench.timing import machine, median_time  # noqa: E402
+from bench.timing import Steps, machine, median_time  # noqa: E402
 from stancewatch import db, sql  # noqa: E402
 from stancewatch.capacity import (  # noqa: E402
     available_memory,
@@ -197,16 +197,20 @@ def bench_ingest(csv: Path, rows: int, repeats: int, work: Path) -> dict:
         limit = parse_size(str(sql.scalar(probe, "ingest/memory_limit")))
     parts = _parts_needed(csv, rows, limit)
     inputs = split_csv(csv, parts, work) if parts > 1 else [csv]
-    ours, bare, floor, unconstrained = [], [], [], []
+    ours, bare, floor, unconstrained, steps = [], [], [], [], []
     inserted = None
     for i in range(repeats):
         con = db.open_db(work / f"ingest{i}.duckdb", seed=False)
         seconds, inserted = 0.0, 0
+        steps.append(Steps())
         for path in inputs:
             data = path.read_bytes()
             start = time.perf_counter()
-            report = ingest_bytes(con, data, file_name=path.name, by="bench/run.py")
+            report = ingest_bytes(
+                con, data, file_name=path.name, by="bench/run.py", progress=steps[-1]
+            )
             seconds += time.perf_counter() - start
+            steps[-1].stop()
             del data
             if report.file_error:
                 raise RuntimeError(report.summary())
@@ -238,6 +242,12 @@ def bench_ingest(csv: Path, rows: int, repeats: int, work: Path) -> dict:
         "floor_ratio": b / f,  # the best any checked ingest into this schema could reach
         "unconstrained_s": u,
         "unconstrained_ratio": b / u,  # read, hash, store: the best of any content-deduped ingest
+        # Where ours spends its time, step by step (median of the runs), against read_csv's time.
+        "steps": [
+            {"step": name, "s": s, "x_read_csv": s / b}
+            for name in steps[0].seconds
+            for s in [statistics.median(run.seconds.get(name, 0.0) for run in steps)]
+        ],
         "runs": {
             "ingest_s": ours,
             "read_csv_s": bare,
@@ -467,6 +477,16 @@ def report(res: dict) -> str:
                 "read + hash + store = the file read, a duplicate key hashed from each row's "
                 "fields, and the rows stored in a table with no key, index or check: no "
                 "validation, normalisation or duplicate search at all"
+            )
+        if ing.get("steps"):
+            out.append(_table(
+                ["step of ours", "time", "share of ours", "x read_csv's time"],
+                [[s["step"], _ms(s["s"]), f"{s['s'] / ing['ingest_s']:.0%}",
+                  f"{s['x_read_csv']:.2f}x"] for s in ing["steps"]],
+            ))  # fmt: skip
+            out.append(
+                f"at the target, the whole ingest would take {1 / INGEST_TARGET:.0f}x read_csv's "
+                f"time ({_ms(ing['read_csv_s'] / INGEST_TARGET)})"
             )
     if q := res.get("queries"):
         fl = q["floor"]

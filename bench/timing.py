@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import statistics
 import time
 from collections.abc import Callable
@@ -24,6 +25,30 @@ def median_time(
         result = fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times), times, result
+
+
+class Steps:
+    """Seconds spent in each step an ingest reports through its progress callback, summed over
+    the batches of one run. A step lasts until the next is announced, or until `stop()`; counts
+    in a step's words ("Checking 1,000,000 rows") are left out, so batches share one name."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._step: str | None = None
+        self._since = 0.0
+
+    def __call__(self, step: str, _fraction: float) -> None:
+        now = time.perf_counter()
+        self._close(now)
+        self._step, self._since = re.sub(r"[\d,]+ ", "", step), now
+
+    def stop(self) -> None:
+        self._close(time.perf_counter())
+        self._step = None
+
+    def _close(self, now: float) -> None:
+        if self._step is not None:
+            self.seconds[self._step] = self.seconds.get(self._step, 0.0) + now - self._since
 
 
 def machine() -> dict[str, Any]:

@@ -459,6 +459,7 @@ def _prepare(
     valid = norm[~norm["line"].isin(bad_lines)].copy() if bad_lines else norm
     valid["stance_origin"] = suggested.origin[valid.index]
     valid["stance_confidence"] = suggested.confidence[valid.index]
+    progress("Computing duplicate keys", 0.55)
     valid["fingerprint"] = _fingerprints(con, valid) if len(valid) else pd.Series(dtype="str")
     report.suggestions = _suggested(valid)
     progress("Comparing names with the stored ones", 0.65)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import peers, run
+from bench import peers, run, timing
 from stancewatch import db, sql
 
 ROWS = 2_000
@@ -33,6 +33,11 @@ def test_every_section_has_its_figures(result: dict) -> None:
     assert ingest["ingest_rows_per_s"] > 0 and ingest["ratio"] > 0
     assert ingest["floor_s"] > 0 and ingest["floor_ratio"] > 0  # _floor checks its row count
     assert ingest["unconstrained_s"] > 0 and ingest["unconstrained_ratio"] > 0
+    steps = {s["step"]: s["s"] for s in ingest["steps"]}
+    names = list(steps)
+    assert names[0] == "Reading the file" and names[-1] == "Committing"
+    assert {"Checking rows", "Computing duplicate keys", "Writing statements"} <= set(steps)
+    assert 0.5 * ingest["ingest_s"] < sum(steps.values()) <= ingest["ingest_s"]
     queries = result["queries"]
     assert queries["floor"]["result"][0] == ROWS
     measured = {q["query"] for q in queries["queries"]}
@@ -69,6 +74,7 @@ def test_report_prints_targets_and_json_round_trips(result: dict) -> None:
         assert heading in text
     assert "all three agree" in text
     assert ">= 20x" in text and "target >= 0.5x" in text
+    assert "step of ours" in text and "Computing duplicate keys" in text
     assert json.loads(json.dumps(result, default=str))["rows"] == ROWS
 
 
@@ -109,3 +115,14 @@ def test_split_csv_keeps_every_line_once_with_the_header(tmp_path: Path) -> None
     assert min(len(t) for t in texts) > 300  # roughly even
     assert run._parts_needed(csv, 1_001, None) == 1
     assert run._parts_needed(csv, 1_001, 400 * 200) == 3  # 400 rows a batch under that limit
+
+
+def test_steps_sum_each_named_step_over_batches() -> None:
+    steps = timing.Steps()
+    for rows in ("1,000", "20"):  # two batches
+        steps(f"Checking {rows} rows", 0.2)
+        steps(f"Writing {rows} statements", 0.8)
+        steps.stop()
+    steps.stop()  # a second stop adds nothing
+    assert list(steps.seconds) == ["Checking rows", "Writing statements"]
+    assert all(s >= 0 for s in steps.seconds.values())
