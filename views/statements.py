@@ -38,7 +38,7 @@ rows = query(
 )
 first = (page - 1) * size + 1
 st.caption(
-    f"Rows {first:,}–{first + len(rows) - 1:,} of {describe.count(total)} (page {page} of {pages}); "
+    f"Rows {first:,}–{first + len(rows) - 1:,} of {describe.count(total)} (page {page:,} of {pages:,}); "
     "the same count as the Overview's."
 )
 tables.statements_table(rows, key="statements_table")
