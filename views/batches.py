@@ -20,7 +20,10 @@ st.dataframe(
         "reverted_at": "Undone at", "reverted_by": "Undone by"}).drop(columns=["finished_at"]),
     hide_index=True, key="batches_table",
     column_config={"When (UTC)": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
-                   "Undone at": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm")},
+                   "Undone at": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+                   # Counts run to millions: grouped digits, in the reader's own locale.
+                   **{c: st.column_config.NumberColumn(format="localized") for c in
+                      ("Read", "Inserted", "Duplicate", "Rejected", "Live now")}},
 )  # fmt: skip
 committed = frame[frame["status"] == "committed"]
 if committed.empty:

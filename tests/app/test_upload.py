@@ -3,6 +3,8 @@ edits and the editor password, each checked in the database afterwards."""
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 import pytest
 
@@ -104,6 +106,9 @@ def test_undo_from_the_batches_page(db: duckdb.DuckDBPyConnection) -> None:
     button(at, "Commit").click().run()
     at = open_app(BATCHES)
     assert table(at, "Status")["Status"].tolist() == ["committed", "committed"]
+    shown = json.loads(next(d for d in at.dataframe if "Status" in d.value.columns).proto.columns)
+    for count_column in ("Read", "Inserted", "Duplicate", "Rejected", "Live now"):  # 10,000,000
+        assert shown[count_column]["type_config"]["format"] == "localized"
     assert button(at, "Undo batch").disabled  # until confirmed
     at.checkbox(key="undo_confirm").check().run()
     button(at, "Undo batch").click().run()
