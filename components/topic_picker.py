@@ -12,7 +12,7 @@ import streamlit as st
 from components import filters
 from components.database import connection
 from components.text import escape_markdown
-from stancewatch import topic_edits
+from stancewatch import describe, topic_edits
 
 
 class TopicPicker:
@@ -29,7 +29,7 @@ class TopicPicker:
         for topic_id, title, held in zip(
             ids, topics["title"].tolist(), topics["statements"].tolist(), strict=True
         ):
-            self.labels[topic_id] = f"{title} · {held} statements"
+            self.labels[topic_id] = f"{title} · {describe.count(int(held))}"
         return ids, int(topics["matching"].iat[0]) if ids else 0
 
     def label(self, topic_id: int) -> str:

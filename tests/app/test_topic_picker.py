@@ -3,6 +3,8 @@ pickers cut to 3): each picker gets a Find box, and a merge can join two topics 
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import pytest
 
@@ -20,7 +22,11 @@ def titles(at, key: str) -> list[str]:
 
 def test_a_short_store_lists_every_topic_without_find_boxes(app_store) -> None:
     at = open_app(TOPICS)
-    assert len(at.selectbox(key="rename_topic").options) == 58
+    options = at.selectbox(key="rename_topic").options
+    assert len(options) == 58
+    held = [o.rsplit(" · ", 1)[1] for o in options]  # "1 statement", "12 statements", "1,457,060 …"
+    assert all(re.fullmatch(r"1 statement|[\d,]+ statements", h) for h in held)
+    assert "1 statement" in held
     assert not [w for w in at.text_input if w.key and w.key.endswith("_find")]
 
 
