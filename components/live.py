@@ -35,11 +35,21 @@ def start_run() -> DataVersion:
     if seen is not None and current != seen:
         arrived = current.statements - seen.statements
         if arrived > 0:
-            st.toast(f"{describe.count(arrived)} arrived; the charts are up to date.", icon="🆕")
+            # Material icons, like the rest of the app: an emoji needs an emoji font on the reader's
+            # machine (Debian's Chromium without one drew an empty box).
+            st.toast(
+                f"{describe.count(arrived)} arrived; the charts are up to date.",
+                icon=":material/fiber_new:",
+            )
         elif arrived < 0:
-            st.toast(f"{describe.count(-arrived)} left the data (a batch was undone).")
+            st.toast(
+                f"{describe.count(-arrived)} left the data (a batch was undone).",
+                icon=":material/undo:",
+            )
         else:
-            st.toast("Stances were revised; the charts are up to date.")
+            st.toast(
+                "Stances were revised; the charts are up to date.", icon=":material/edit_note:"
+            )
     st.session_state["data_version"] = current
     st.session_state[_READ_THIS_RUN] = True
     return current

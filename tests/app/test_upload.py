@@ -56,6 +56,8 @@ def test_upload_preview_then_commit(db: duckdb.DuckDBPyConnection) -> None:
     assert not at.exception
     assert count(db) == 209
     assert any("batch 2 written, 2 statements inserted" in s.value for s in at.success)
+    toast = next(t for t in at.toast if "2 statements arrived" in t.value)
+    assert toast.icon == ":material/fiber_new:"  # not an emoji: a font may lack it
     # the same file again: all duplicates, nothing to commit
     at = upload(open_app(UPLOAD), new_rows(), name="again.csv")
     assert (metric(at, "New"), metric(at, "Duplicates")) == ("0", "2")
