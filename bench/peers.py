@@ -133,15 +133,18 @@ SMALL_WRITE = 50  # statements touched by the "small write" whose in-place refre
 
 
 def refresh_after_small_write(
-    con: duckdb.DuckDBPyConnection, statements: int = SMALL_WRITE
+    con: duckdb.DuckDBPyConnection, statements: int = SMALL_WRITE, write: str = "remove"
 ) -> tuple[float, bool]:
     """Seconds stance_links takes to catch up after a write touching `statements` rows spread
     over the store, as ensure_stance_links does it (in place, or whole when the stale groups hold
-    too many rows), and whether it was in place. The write itself is not timed; all of it runs in
-    a transaction that is rolled back, so the store is left as it was."""
+    too many rows), and whether it was in place. `write`: "remove" takes statements out from
+    anywhere in their topics' histories (every later row of those is redone); "append" adds new
+    ones after the latest date (the day's arrivals: only the ends are redone). The write itself
+    is not timed; all of it runs in a transaction that is rolled back, so the store is left as it
+    was."""
     con.begin()
     try:
-        sql.execute(con, "bench/remove_sample_statements", {"n": statements})
+        sql.execute(con, f"bench/{write}_sample_statements", {"n": statements})
         start = time.perf_counter()
         in_place = db._update_links_in_place(con)
         if not in_place:

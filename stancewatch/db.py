@@ -188,13 +188,16 @@ IN_PLACE_SHARE = 0.25
 
 
 def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
-    """Redo only the (capital, topic) groups whose statements changed: after a batch of a few
-    hundred rows in a store of 10 million, ~0.8 s instead of a ~9 s rebuild."""
+    """Redo only the (capital, topic) groups whose statements changed, and in each only its rows
+    from the first change on: a batch of 50 new statements on the busiest topics of a 10M store
+    redid 2.8M rows of those groups (so many that the table was rebuilt, 11 s); now it redoes
+    about the 50."""
     sql.execute(cur, "derived/stale_link_groups")
     try:
         stale, linked = sql.rows(cur, "derived/stale_link_rows")[0]
         if stale > IN_PLACE_SHARE * linked:
             return False
+        sql.execute(cur, "derived/stale_link_tails")
         sql.execute(cur, "derived/delete_stale_links")
         sql.execute(cur, "derived/insert_stale_links")
         return True

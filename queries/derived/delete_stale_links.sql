@@ -1,6 +1,11 @@
--- purpose: drop the rows of stance_links that belong to a stale group (incremental refresh, see stale_link_groups)
+-- purpose: drop the rows of stance_links that the incremental refresh redoes: in each stale group, every row from the last unchanged one on (all of the group when the change is at its start; see stale_link_tails)
 -- params: none
 -- returns: nothing
-DELETE FROM stance_links AS l
-WHERE EXISTS (SELECT 1 FROM stale_link_groups AS g
-              WHERE g.capital = l.capital AND g.topic_id = l.topic_id);
+-- By id from a join, not WHERE EXISTS: DuckDB ran that as a grouping of all 10M rows (0.8 s).
+DELETE FROM stance_links
+WHERE id IN (
+    SELECT l.id
+    FROM stance_links AS l
+    JOIN stale_link_tails AS t ON t.capital = l.capital AND t.topic_id = l.topic_id
+    WHERE t.redo_id IS NULL OR (l.stated_on, l.id) >= (t.redo_on, t.redo_id)
+);

@@ -1,4 +1,5 @@
--- purpose: drop the temp table of stale groups once the incremental refresh is done
+-- purpose: drop the temp tables of the incremental refresh (stale groups and their tails) once it is done
 -- params: none
 -- returns: nothing
+DROP TABLE IF EXISTS stale_link_tails;
 DROP TABLE IF EXISTS stale_link_groups;

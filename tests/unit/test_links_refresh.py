@@ -13,6 +13,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stancewatch import batches, db, ingest, review, sql, topic_edits
 
@@ -170,3 +172,120 @@ def test_a_backup_with_stance_links_of_an_older_shape_restores_and_rebuilds_it(
         assert _links(restored) == want
     finally:
         restored.close()
+
+
+# ---- any history, any write: the tail refresh against a whole rebuild -----------------------
+
+ROW = st.tuples(
+    st.sampled_from(["Paris", "Kyiv"]),
+    st.integers(1, 3),  # topic id
+    st.integers(0, 12),  # day: few days, so many ties broken by arrival
+    st.sampled_from(["confirm", "deny", "no_comment", None]),  # None: awaiting review
+    st.sampled_from(["A", "B", None]),
+)
+WRITE = st.one_of(
+    st.tuples(st.just("add"), ROW),
+    st.tuples(st.just("delete"), st.integers(0, 99)),
+    st.tuples(st.just("stance"), st.integers(0, 99), st.sampled_from(["confirm", "deny", None])),
+    st.tuples(st.just("date"), st.integers(0, 99), st.integers(0, 12)),
+    st.tuples(st.just("topic"), st.integers(0, 99), st.integers(1, 3)),
+    st.tuples(st.just("speaker"), st.integers(0, 99), st.sampled_from(["A", "C"])),
+)
+
+
+@pytest.fixture(scope="module")
+def bare(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    """An empty store with three topics and one batch for the synthetic rows to point at."""
+    con = db.open_db(tmp_path_factory.mktemp("tails") / "tails.duckdb", seed=False)
+    con.execute(  # test-only setup
+        "INSERT INTO topics (id, title) VALUES (1, 't1'), (2, 't2'), (3, 't3');"
+        "INSERT INTO batches VALUES (1, 'synthetic', '', now(), now(), 't', 0, 0, 0, 0, 'committed')"
+    )
+    yield con
+    con.close()
+
+
+def _add(cur: duckdb.DuckDBPyConnection, sid: int, row: tuple) -> None:
+    capital, topic, day, stance, speaker = row
+    cur.execute(  # test-only write: a synthetic statement with the given arrival id
+        "INSERT INTO statements (id, stated_on, capital, speaker, topic_id, stance, stance_origin,"
+        " fingerprint, fingerprint_key, batch_id) VALUES ($id, DATE '2025-01-01' + $day, $c, $sp,"
+        " $t, $st, 'source', $fp, unhex(md5($fp)), 1)",
+        {"id": sid, "day": day, "c": capital, "sp": speaker, "t": topic, "st": stance,
+         "fp": f"synthetic {sid}"},
+    )  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(ROW, max_size=25), st.lists(WRITE, min_size=1, max_size=6))
+def test_the_tail_refresh_equals_a_rebuild_after_any_write(
+    bare: duckdb.DuckDBPyConnection, history: list[tuple], writes: list[tuple]
+) -> None:
+    """Adds before, between (same day: arrival decides) and after the rows of a history, and
+    deletions, stance changes, new dates, topic moves and speaker changes of any of its rows.
+    Always in place: in a history this short most writes pass IN_PLACE_SHARE."""
+    saved, db.IN_PLACE_SHARE = db.IN_PLACE_SHARE, float("inf")  # no pytest monkeypatch per example
+    cur = bare.cursor()
+    cur.begin()
+    try:
+        for sid, row in enumerate(history, start=1):
+            _add(cur, sid, row)
+        sql.execute(cur, "derived/rebuild_stance_links")
+        ids, next_id = list(range(1, len(history) + 1)), len(history) + 1
+        for kind, *args in writes:  # test-only writes
+            if kind == "add":
+                _add(cur, next_id, args[0])
+                ids.append(next_id)
+                next_id += 1
+                continue
+            if not ids:
+                continue
+            sid = ids[args[0] % len(ids)]
+            if kind == "delete":
+                cur.execute("DELETE FROM statements WHERE id = $id", {"id": sid})
+                ids.remove(sid)
+            elif kind == "stance":
+                cur.execute(
+                    "UPDATE statements SET stance = $v WHERE id = $id", {"v": args[1], "id": sid}
+                )
+            elif kind == "date":
+                cur.execute(
+                    "UPDATE statements SET stated_on = DATE '2025-01-01' + $v WHERE id = $id",
+                    {"v": args[1], "id": sid},
+                )
+            else:
+                column = "topic_id" if kind == "topic" else "speaker"
+                cur.execute(f"UPDATE statements SET {column} = $v WHERE id = $id", {"v": args[1], "id": sid})  # fmt: skip
+        assert db._update_links_in_place(cur)
+        refreshed = _links(cur)
+        sql.execute(cur, "derived/rebuild_stance_links")
+        assert refreshed == _links(cur)
+    finally:
+        db.IN_PLACE_SHARE = saved
+        cur.rollback()
+        cur.close()
+
+
+def test_a_statement_at_the_end_of_a_long_history_redoes_only_the_tail(
+    bare: duckdb.DuckDBPyConnection,
+) -> None:
+    """The point of the tails: one new statement after 200 keeps the first 198 rows' links."""
+    cur = bare.cursor()
+    cur.begin()
+    try:
+        for sid in range(1, 201):
+            _add(cur, sid, ("Paris", 1, sid // 20, ["confirm", "deny"][sid // 50 % 2], "A"))
+        sql.execute(cur, "derived/rebuild_stance_links")
+        _add(cur, 201, ("Paris", 1, 12, "no_comment", "A"))
+        sql.execute(cur, "derived/stale_link_groups")
+        sql.execute(cur, "derived/stale_link_tails")
+        tails = cur.execute("SELECT redo_id, start_id, start_run FROM stale_link_tails").fetchall()
+        assert tails == [(200, 199, 4)]  # redo from the last old row; the window restarts before it
+        sql.execute(cur, "derived/drop_stale_link_groups")
+        assert db._update_links_in_place(cur)
+        refreshed = _links(cur)
+        sql.execute(cur, "derived/rebuild_stance_links")
+        assert refreshed == _links(cur)
+    finally:
+        cur.rollback()
+        cur.close()
