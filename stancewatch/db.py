@@ -182,8 +182,9 @@ def _refresh(
         cur.close()
 
 
-# Above this share of stance_links to redo, a whole rebuild is about as quick and restores the
-# table's sort order (in-place updates append).
+# When a write adds or removes more than this share of stance_links' rows, a whole rebuild is
+# about as quick as redoing the tails, and restores the table's sort order (in-place updates
+# append).
 IN_PLACE_SHARE = 0.25
 
 
