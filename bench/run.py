@@ -549,7 +549,7 @@ def report(res: dict) -> str:
                                 "histories"), ("duckdb_refresh_append", "{n} new statements "
                                 "after the latest date")):  # fmt: skip
                 if r := t.get(key):
-                    how = "in place" if r["in_place"] else "whole: too many rows stale"
+                    how = "in place" if r["in_place"] else "whole: too many rows to redo"
                     body.append([f"  refresh {t['derived_table']}: "
                                  f"{what.format(n=r['statements'])} ({how})",
                                  _ms(r["median_s"]), "", "", "", "", "", ""])  # fmt: skip

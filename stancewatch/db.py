@@ -182,9 +182,8 @@ def _refresh(
         cur.close()
 
 
-# When a write adds or removes more than this share of stance_links' rows, a whole rebuild is
-# about as quick as redoing the tails, and restores the table's sort order (in-place updates
-# append).
+# When a refresh would redo more than this share of stance_links' rows, a whole rebuild is about
+# as quick, and restores the table's sort order (in-place updates append).
 IN_PLACE_SHARE = 0.25
 
 
@@ -192,18 +191,22 @@ def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
     """Redo only the (capital, topic) groups whose statements changed, and in each only its rows
     from the first change on: a batch of 50 new statements on the busiest topics of a 10M store
     redid 2.8M rows of those groups (so many that the table was rebuilt, 11 s); now it redoes
-    about the 50."""
+    about the 50. Declines (False) when the rows to redo pass IN_PLACE_SHARE: first on the rows
+    added or removed, which costs nothing to count, then on the tails themselves.
+
+    The temp tables are dropped when it returns; after an error the caller's rollback removes
+    them (a DROP in the aborted transaction would raise and hide the error)."""
     sql.execute(cur, "derived/stale_link_groups")
-    try:
-        stale, linked = sql.rows(cur, "derived/stale_link_rows")[0]
-        if stale > IN_PLACE_SHARE * linked:
-            return False
+    moved, linked = sql.rows(cur, "derived/stale_link_rows")[0]
+    if moved <= IN_PLACE_SHARE * linked:
         sql.execute(cur, "derived/stale_link_tails")
-        sql.execute(cur, "derived/delete_stale_links")
-        sql.execute(cur, "derived/insert_stale_links")
-        return True
-    finally:
-        sql.execute(cur, "derived/drop_stale_link_groups")
+        if sql.scalar(cur, "derived/stale_tail_rows") <= IN_PLACE_SHARE * linked:
+            sql.execute(cur, "derived/delete_stale_links")
+            sql.execute(cur, "derived/insert_stale_links")
+            sql.execute(cur, "derived/drop_stale_link_groups")
+            return True
+    sql.execute(cur, "derived/drop_stale_link_groups")
+    return False
 
 
 def ensure_stance_links(con: duckdb.DuckDBPyConnection) -> None:

@@ -182,6 +182,7 @@ def reader_queries() -> list[str]:
             "ingest/fingerprints",  # likewise
             "ingest/read_records",  # reads an uploaded file
             "derived/stale_link_rows",  # reads the refresh's own temp table
+            "derived/stale_tail_rows",  # likewise
         ):
             continue
         body = [line for line in sql.load(name).text.splitlines()

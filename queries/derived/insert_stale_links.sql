@@ -24,8 +24,9 @@ FROM (
         FROM statements AS s
         JOIN stale_link_tails AS t ON t.capital = s.capital AND t.topic_id = s.topic_id
         WHERE s.stance IS NOT NULL
-          AND (t.start_id IS NULL OR (s.stated_on, s.id) >= (t.start_on, t.start_id))
+          AND (t.start_id IS NULL OR s.stated_on > t.start_on
+               OR (s.stated_on = t.start_on AND s.id >= t.start_id))
         WINDOW w AS (PARTITION BY s.capital, s.topic_id ORDER BY s.stated_on, s.id)
     )
 )
-WHERE redo_id IS NULL OR (stated_on, id) >= (redo_on, redo_id);
+WHERE redo_id IS NULL OR stated_on > redo_on OR (stated_on = redo_on AND id >= redo_id);

@@ -1,4 +1,4 @@
--- purpose: how many statements a write added to or took from the stale groups, against all of stance_links: a small share is refreshed in place, a large one rebuilt whole (which also restores the table's sort order)
+-- purpose: how many statements a write added to or took from the stale groups, against all of stance_links: the first, free test of whether to refresh in place (see db._update_links_in_place)
 -- params: none
 -- returns: stale BIGINT, linked BIGINT
 SELECT (SELECT coalesce(sum(moved), 0) FROM stale_link_groups)::BIGINT AS stale,

@@ -30,7 +30,8 @@ WITH now AS (
     UNION ALL
     SELECT b_capital, b_topic, b_on, b_id FROM changed WHERE b_id IS NOT NULL
 ), cuts AS (
-    SELECT capital, topic_id, min((stated_on, id)) AS cut
+    SELECT capital, topic_id,
+           arg_min(stated_on, (stated_on, id)) AS cut_on, arg_min(id, (stated_on, id)) AS cut_id
     FROM places
     GROUP BY capital, topic_id
 ), ahead AS (
@@ -40,7 +41,7 @@ WITH now AS (
                   (l.stated_on, l.id), 2) AS last_two
     FROM stance_links AS l
     JOIN cuts AS c ON c.capital = l.capital AND c.topic_id = l.topic_id
-    WHERE (l.stated_on, l.id) < c.cut
+    WHERE l.stated_on < c.cut_on OR (l.stated_on = c.cut_on AND l.id < c.cut_id)
     GROUP BY l.capital, l.topic_id
 )
 SELECT c.capital, c.topic_id,

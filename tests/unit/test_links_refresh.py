@@ -1,10 +1,12 @@
 """stance_links refreshed in place equals stance_links rebuilt whole, after every kind of write.
 
 Each write (a batch, an undo, a review, a topic merge and its reversal) is followed by the
-in-place refresh (only the stale (capital, topic) groups redone); the table must then hold exactly
-the rows a whole rebuild ("derived/rebuild_stance_links") gives. Seed data plus synthetic rows.
-The in-place refresh chains "derived/stale_link_groups", "derived/stale_link_rows",
-"derived/delete_stale_links", "derived/insert_stale_links" and "derived/drop_stale_link_groups".
+in-place refresh (in each stale (capital, topic) group, only its rows from the first change on
+are redone); the table must then hold exactly the rows a whole rebuild
+("derived/rebuild_stance_links") gives. Seed data plus synthetic rows. The in-place refresh chains
+"derived/stale_link_groups", "derived/stale_link_rows", "derived/stale_link_tails",
+"derived/stale_tail_rows", "derived/delete_stale_links", "derived/insert_stale_links" and
+"derived/drop_stale_link_groups".
 """
 
 from __future__ import annotations
@@ -190,6 +192,7 @@ WRITE = st.one_of(
     st.tuples(st.just("date"), st.integers(0, 99), st.integers(0, 12)),
     st.tuples(st.just("topic"), st.integers(0, 99), st.integers(1, 3)),
     st.tuples(st.just("speaker"), st.integers(0, 99), st.sampled_from(["A", "C"])),
+    st.tuples(st.just("capital"), st.integers(0, 99), st.sampled_from(["Paris", "Kyiv"])),
 )
 
 
@@ -216,50 +219,63 @@ def _add(cur: duckdb.DuckDBPyConnection, sid: int, row: tuple) -> None:
     )  # fmt: skip
 
 
+def _write(cur: duckdb.DuckDBPyConnection, ids: dict, kind: str, *args) -> None:
+    """One write to the synthetic history. `ids` follows it: "live" ids, and the "last" issued
+    (a new id is an arrival: larger than any before it, deleted ones included)."""
+    live = ids["live"]
+    if kind == "add":
+        ids["last"] += 1
+        live.append(ids["last"])
+        _add(cur, ids["last"], args[0])
+        return
+    if not live:
+        return
+    sid = live[args[0] % len(live)]
+    if kind == "delete":  # test-only writes from here on
+        cur.execute("DELETE FROM statements WHERE id = $id", {"id": sid})
+        live.remove(sid)
+    elif kind == "date":
+        cur.execute(
+            "UPDATE statements SET stated_on = DATE '2025-01-01' + $v WHERE id = $id",
+            {"v": args[1], "id": sid},
+        )
+    else:
+        column = {"stance": "stance", "topic": "topic_id", "speaker": "speaker"}.get(kind, kind)
+        cur.execute(f"UPDATE statements SET {column} = $v WHERE id = $id", {"v": args[1], "id": sid})  # fmt: skip
+
+
 @settings(max_examples=150, deadline=None)
-@given(st.lists(ROW, max_size=25), st.lists(WRITE, min_size=1, max_size=6))
+@given(
+    st.lists(ROW, max_size=25),
+    st.lists(st.lists(WRITE, min_size=1, max_size=6), min_size=1, max_size=2),
+)
 def test_the_tail_refresh_equals_a_rebuild_after_any_write(
-    bare: duckdb.DuckDBPyConnection, history: list[tuple], writes: list[tuple]
+    bare: duckdb.DuckDBPyConnection, history: list[tuple], rounds: list[list[tuple]]
 ) -> None:
     """Adds before, between (same day: arrival decides) and after the rows of a history, and
-    deletions, stance changes, new dates, topic moves and speaker changes of any of its rows.
-    Always in place: in a history this short most writes pass IN_PLACE_SHARE."""
-    saved, db.IN_PLACE_SHARE = db.IN_PLACE_SHARE, float("inf")  # no pytest monkeypatch per example
+    deletions, stance changes, new dates, topic, speaker and capital changes of any of its rows;
+    a second round of writes refreshes a table that was itself refreshed in place. In a history
+    this short most writes would pass IN_PLACE_SHARE and be rebuilt whole: the share is lifted."""
+    saved, db.IN_PLACE_SHARE = db.IN_PLACE_SHARE, 1e9  # no pytest monkeypatch per example
     cur = bare.cursor()
     cur.begin()
     try:
-        for sid, row in enumerate(history, start=1):
-            _add(cur, sid, row)
+        ids: dict = {"live": [], "last": 0}
+        for row in history:
+            _write(cur, ids, "add", row)
         sql.execute(cur, "derived/rebuild_stance_links")
-        ids, next_id = list(range(1, len(history) + 1)), len(history) + 1
-        for kind, *args in writes:  # test-only writes
-            if kind == "add":
-                _add(cur, next_id, args[0])
-                ids.append(next_id)
-                next_id += 1
-                continue
-            if not ids:
-                continue
-            sid = ids[args[0] % len(ids)]
-            if kind == "delete":
-                cur.execute("DELETE FROM statements WHERE id = $id", {"id": sid})
-                ids.remove(sid)
-            elif kind == "stance":
-                cur.execute(
-                    "UPDATE statements SET stance = $v WHERE id = $id", {"v": args[1], "id": sid}
-                )
-            elif kind == "date":
-                cur.execute(
-                    "UPDATE statements SET stated_on = DATE '2025-01-01' + $v WHERE id = $id",
-                    {"v": args[1], "id": sid},
-                )
-            else:
-                column = "topic_id" if kind == "topic" else "speaker"
-                cur.execute(f"UPDATE statements SET {column} = $v WHERE id = $id", {"v": args[1], "id": sid})  # fmt: skip
-        assert db._update_links_in_place(cur)
-        refreshed = _links(cur)
-        sql.execute(cur, "derived/rebuild_stance_links")
-        assert refreshed == _links(cur)
+        for writes in rounds:
+            for kind, *args in writes:
+                _write(cur, ids, kind, *args)
+            linked = cur.execute("SELECT count(*) FROM stance_links").fetchone()[0]  # test-only
+            if not db._update_links_in_place(cur):
+                assert linked == 0  # nothing to keep: a first history is built whole
+                sql.execute(cur, "derived/rebuild_stance_links")
+            refreshed = _links(cur)
+            cur.execute("CREATE OR REPLACE TEMP TABLE kept AS FROM stance_links")  # test-only
+            sql.execute(cur, "derived/rebuild_stance_links")
+            assert refreshed == _links(cur)
+            cur.execute("CREATE OR REPLACE TABLE stance_links AS FROM kept")  # the refreshed one
     finally:
         db.IN_PLACE_SHARE = saved
         cur.rollback()
@@ -286,6 +302,27 @@ def test_a_statement_at_the_end_of_a_long_history_redoes_only_the_tail(
         refreshed = _links(cur)
         sql.execute(cur, "derived/rebuild_stance_links")
         assert refreshed == _links(cur)
+    finally:
+        cur.rollback()
+        cur.close()
+
+
+def test_a_change_early_in_a_long_history_is_rebuilt_whole(
+    bare: duckdb.DuckDBPyConnection,
+) -> None:
+    """No row added or removed, yet every row after the change is to redo: past IN_PLACE_SHARE
+    of the table, the refresh declines and the table is rebuilt whole (in order)."""
+    cur = bare.cursor()
+    cur.begin()
+    try:
+        for sid in range(1, 101):
+            _add(cur, sid, ("Kyiv", 2, sid // 10, "confirm", "A"))
+        sql.execute(cur, "derived/rebuild_stance_links")
+        cur.execute("UPDATE statements SET stance = 'deny' WHERE id = 2")  # test-only review
+        assert db._update_links_in_place(cur) is False
+        cur.execute("UPDATE statements SET stance = 'confirm' WHERE id = 2")  # test-only: back
+        cur.execute("UPDATE statements SET stance = 'deny' WHERE id = 99")  # near the end
+        assert db._update_links_in_place(cur) is True
     finally:
         cur.rollback()
         cur.close()
