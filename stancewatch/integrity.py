@@ -29,7 +29,7 @@ def problems(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 # Caches rebuilt from statements when the data version moves (db.ensure_stance_links,
 # db.ensure_stance_daily): a read may refresh them, so "the data is unchanged" leaves them out.
-DERIVED = ("settings", "stance_links", "stance_daily")
+DERIVED = ("settings", "stance_links", "stance_daily", "statement_words")
 
 
 def snapshot(

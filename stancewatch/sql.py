@@ -38,6 +38,9 @@ class NamedQuery:
 # Derived tables a query may read (`-- requires: stance_links`), each with the function that
 # brings it up to date with the data first. db.py registers them; sql.py only calls them.
 REFRESHERS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {}
+# A derived table some calls of a query do not read (statement_words: only with a text filter)
+# names the test of its parameters that says whether this call does; the others skip its refresh.
+READ_WHEN: dict[str, Callable[[dict[str, Any]], bool]] = {}
 
 
 def _header_value(lines: list[str], key: str, name: str) -> str:
@@ -85,9 +88,12 @@ def _checked_params(query: NamedQuery, params: dict[str, Any] | None) -> dict[st
     return params or None
 
 
-def _prepare(con: duckdb.DuckDBPyConnection, query: NamedQuery) -> None:
+def _prepare(
+    con: duckdb.DuckDBPyConnection, query: NamedQuery, params: dict[str, Any] | None
+) -> None:
     for table in query.requires:
-        REFRESHERS[table](con)
+        if table not in READ_WHEN or READ_WHEN[table](params or {}):
+            REFRESHERS[table](con)
 
 
 def execute(
@@ -96,7 +102,7 @@ def execute(
     """Run a query for its effect (DDL, INSERT, UPDATE); nothing is left open on the connection."""
     query = load(name)
     params = _checked_params(query, params)
-    _prepare(con, query)
+    _prepare(con, query, params)
     con.execute(query.text, params)
     # A SELECT-shaped tail would leave a streaming result open (DuckDB 2.x): drain it.
     con.fetchall()
@@ -108,7 +114,7 @@ def df(
     """Run a query and return its rows as a pandas DataFrame (drains the result)."""
     query = load(name)
     params = _checked_params(query, params)
-    _prepare(con, query)
+    _prepare(con, query, params)
     return con.execute(query.text, params).df()
 
 
@@ -119,7 +125,7 @@ def arrow(
     faster than .df() (and `.to_pandas()` of it gives pandas' Arrow-backed str columns)."""
     query = load(name)
     params = _checked_params(query, params)
-    _prepare(con, query)
+    _prepare(con, query, params)
     return con.sql(query.text, params=params).to_arrow_table()
 
 
@@ -129,7 +135,7 @@ def rows(
     """Run a query and return its rows as tuples (drains the result)."""
     query = load(name)
     params = _checked_params(query, params)
-    _prepare(con, query)
+    _prepare(con, query, params)
     return con.execute(query.text, params).fetchall()
 
 
@@ -145,7 +151,7 @@ def relation(
     """A lazy relation of a query, for streaming writes (write_parquet) without pandas."""
     query = load(name)
     params = _checked_params(query, params)
-    _prepare(con, query)
+    _prepare(con, query, params)
     return con.sql(query.text, params=params)
 
 

@@ -40,6 +40,7 @@ def busy_store(path: Path):
     assert kept.written
     db.ensure_stance_links(con)
     db.ensure_stance_daily(con)
+    db.ensure_statement_words(con)  # as a text search would
     return con
 
 
