@@ -48,6 +48,10 @@ def test_every_section_has_its_figures(result: dict) -> None:
         for variant in ("default", "narrow"):
             assert q[variant]["median_s"] > 0 and q[variant]["ratio_to_floor"] > 0
     assert queries["narrow_filter"]["capitals"] == ["Paris"]
+    texts = {q["query"]: q["text"] for q in queries["queries"] if "text" in q}
+    assert {"analytics/stance_share", "analytics/statements", "stats/totals"} <= set(texts)
+    assert "analytics/filter_options" not in texts  # no $text: not timed with it
+    assert texts["stats/totals"]["median_s"] > 0 and queries["statement_words_build_s"] > 0
     for task in ("share", "changes"):
         for engine in ("duckdb", "sqlite", "pandas"):
             assert result["peers"][task][engine]["median_s"] > 0
