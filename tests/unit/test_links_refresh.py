@@ -240,8 +240,15 @@ def _write(cur: duckdb.DuckDBPyConnection, ids: dict, kind: str, *args) -> None:
             {"v": args[1], "id": sid},
         )
     else:
-        column = {"stance": "stance", "topic": "topic_id", "speaker": "speaker"}.get(kind, kind)
-        cur.execute(f"UPDATE statements SET {column} = $v WHERE id = $id", {"v": args[1], "id": sid})  # fmt: skip
+        cur.execute(UPDATES[kind], {"v": args[1], "id": sid})
+
+
+UPDATES = {  # test-only writes, one statement per column, values bound
+    "stance": "UPDATE statements SET stance = $v WHERE id = $id",
+    "topic": "UPDATE statements SET topic_id = $v WHERE id = $id",
+    "speaker": "UPDATE statements SET speaker = $v WHERE id = $id",
+    "capital": "UPDATE statements SET capital = $v WHERE id = $id",
+}
 
 
 @settings(max_examples=150, deadline=None)
