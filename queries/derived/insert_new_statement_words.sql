@@ -3,8 +3,8 @@
 -- returns: nothing
 INSERT INTO statement_words
 SELECT id,
-       strip_accents(lower(coalesce(quote, ''))) AS quote,
-       strip_accents(lower(coalesce(speaker, ''))) AS speaker
+       folded(quote) AS quote,
+       folded(speaker) AS speaker
 FROM statements
 WHERE id > (SELECT coalesce(max(id), 0) FROM statement_words)
 ORDER BY id;

@@ -3,7 +3,7 @@
 -- returns: nothing
 CREATE OR REPLACE TABLE statement_words AS
 SELECT id,
-       strip_accents(lower(coalesce(quote, ''))) AS quote,
-       strip_accents(lower(coalesce(speaker, ''))) AS speaker
+       folded(quote) AS quote,
+       folded(speaker) AS speaker
 FROM statements
 ORDER BY id;

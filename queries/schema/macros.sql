@@ -5,10 +5,14 @@
 -- The unique key of a statement: the first 16 bytes of its SHA-256 fingerprint (migration 4).
 CREATE OR REPLACE MACRO fingerprint_key(fingerprint) AS unhex(left(fingerprint, 32));
 
+-- Text as every search compares it: lower case, accents stripped, NULL as ''. One definition, so
+-- the folded words stored in statement_words and the words searched for cannot drift apart.
+CREATE OR REPLACE MACRO folded(value) AS strip_accents(lower(coalesce(value, '')));
+
 -- A search box's test: `value` contains `find`, literally (no LIKE wildcards), ignoring case and
 -- accents; an empty or NULL `find` matches everything. The pickers' searches share it.
 CREATE OR REPLACE MACRO matches_find(value, find) AS
-    find IS NULL OR find = '' OR contains(strip_accents(lower(value)), strip_accents(lower(find)));
+    find IS NULL OR find = '' OR contains(folded(value), folded(find));
 
 -- A statement's quote and speaker as the text filter compares them (lower case, accents
 -- stripped), in the derived table statement_words (queries/derived/rebuild_statement_words.sql):
@@ -33,11 +37,10 @@ CREATE OR REPLACE MACRO filtered_statements(start_on, end_on, capitals, topics, 
       AND (coalesce(text, '') = ''
            OR s.id IN (SELECT w.id FROM statement_words AS w
                        WHERE coalesce(text, '') <> ''
-                         AND (contains(w.quote, strip_accents(lower(text)))
-                              OR contains(w.speaker, strip_accents(lower(text)))))
+                         AND (contains(w.quote, folded(text)) OR contains(w.speaker, folded(text))))
            OR s.topic_id IN (SELECT tt.id FROM topics AS tt
                              WHERE coalesce(text, '') <> ''
-                               AND contains(strip_accents(lower(tt.title)), strip_accents(lower(text)))))
+                               AND contains(folded(tt.title), folded(text))))
       AND s.stance IS NOT NULL;
 
 -- Stance history lives in the derived table stance_links (queries/derived/rebuild_stance_links.sql):
