@@ -58,9 +58,8 @@ def _single_line_records(data: bytes, start: int) -> int | None:
     None.
 
     Blank lines are left to DuckDB: it skips them, so the records it gives fall short of the
-    lines counted here and the file goes to the csv path (of a one-column file it gives them as
-    an empty record, which `read` drops as the csv path does, and positions stay lines). Searching
-    the bytes for them first cost more than DuckDB's whole parse of a 1M-row file.
+    lines counted here and the file goes to the csv path. Searching the bytes for them first cost
+    more than DuckDB's whole parse of a 1M-row file.
     """
     # find is a memchr, 8x faster than count: a file with no CR (most) is not counted through.
     returns = data.count(b"\r", start) if data.find(b"\r", start) >= 0 else 0
@@ -102,7 +101,6 @@ def read(data: bytes) -> Table | None:
     if frame is None or len(frame) != expected:
         return None
     values = frame.set_axis(range(len(header)), axis=1)
-    values = values.fillna("")
     empty = _all_blank(values)
     lines = pd.Series(range(2, len(values) + 2), dtype="int64")
     keep = ~empty
@@ -118,11 +116,14 @@ def read(data: bytes) -> Table | None:
 
 
 def _read_records(data: bytes, start: int, delimiter: str, width: int) -> pd.DataFrame | None:
-    """DuckDB's parse of `data[start:]` (header line skipped), or None if it refuses the file."""
+    """DuckDB's parse of `data[start:]` (header line skipped), or None if it refuses the file or
+    a record has more or fewer fields than the header: DuckDB accepts `1,2,` under `a,b`, one
+    trailing empty field dropped, where the csv path names the row as ragged. So it reads one
+    column more than the header has, which any such field fills, and pads short rows with NULL."""
     with _as_file(data, start) as path:
         con = duckdb.connect()
         try:
-            columns = {f"c{i}": "VARCHAR" for i in range(width)}
+            columns = {f"c{i}": "VARCHAR" for i in range(width + 1)}
             table = sql.arrow(
                 con, "ingest/read_records", {"path": path, "delim": delimiter, "columns": columns}
             )
@@ -130,7 +131,10 @@ def _read_records(data: bytes, start: int, delimiter: str, width: int) -> pd.Dat
             return None
         finally:
             con.close()
-    return table.to_pandas()
+    extra, last = table.column(width), table.column(width - 1)
+    if extra.null_count < len(table) or last.null_count:
+        return None  # a field past the header's columns, or a row short of them
+    return table.drop_columns([f"c{width}"]).to_pandas()
 
 
 @contextlib.contextmanager
