@@ -148,6 +148,33 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
     return "|".join(str(v) for v in row)
 
 
+def _checked_update(
+    con: duckdb.DuckDBPyConnection,
+    lock: threading.Lock,
+    fresh: Callable[[duckdb.DuckDBPyConnection], bool],
+    update: Callable[[duckdb.DuckDBPyConnection], None],
+) -> None:
+    """`update(cur)` in one transaction, unless `fresh(cur)`: checked first without the lock
+    (the common case, nothing to do), then again holding it, as another thread may have just
+    done it. Readers see the derived table old or new, whole."""
+    cur = con.cursor()
+    try:
+        if fresh(cur):
+            return
+        with lock:
+            if fresh(cur):
+                return
+            cur.begin()
+            try:
+                update(cur)
+                cur.commit()
+            except BaseException:
+                cur.rollback()
+                raise
+    finally:
+        cur.close()
+
+
 def _refresh(
     con: duckdb.DuckDBPyConnection,
     table: str,
@@ -156,31 +183,23 @@ def _refresh(
     in_place: Callable[[duckdb.DuckDBPyConnection], bool] | None = None,
 ) -> None:
     """Bring the derived table (queries derived/rebuild_<table>, version in derived/<key>_version)
-    up to date when the data moved on since it was built: one transaction, so readers see old or
-    new, whole. `in_place(cur)` may update a table of the same shape where it stands and say so;
-    otherwise (or when it declines) the table is rebuilt whole."""
+    up to date when the data moved on since it was built. `in_place(cur)` may update a table of
+    the same shape where it stands and say so; otherwise (or when it declines) the table is
+    rebuilt whole."""
     key = table.removeprefix("stance_")
-    cur = con.cursor()
-    try:
-        current = f"{data_version(cur)}|{shape}"
-        if sql.scalar(cur, f"derived/{key}_version") == current:
-            return
-        with lock:
-            built = sql.scalar(cur, f"derived/{key}_version")
-            if built == current:
-                return
-            cur.begin()
-            try:
-                same_shape = built.endswith(f"|{shape}")
-                if not (in_place and same_shape and in_place(cur)):
-                    sql.execute(cur, f"derived/rebuild_{table}")
-                sql.execute(cur, f"derived/set_{key}_version", {"version": current})
-                cur.commit()
-            except BaseException:
-                cur.rollback()
-                raise
-    finally:
-        cur.close()
+    wanted: list[str] = []
+
+    def fresh(cur: duckdb.DuckDBPyConnection) -> bool:
+        wanted[:] = [f"{data_version(cur)}|{shape}", sql.scalar(cur, f"derived/{key}_version")]
+        return wanted[0] == wanted[1]
+
+    def update(cur: duckdb.DuckDBPyConnection) -> None:
+        current, built = wanted
+        if not (in_place and built.endswith(f"|{shape}") and in_place(cur)):
+            sql.execute(cur, f"derived/rebuild_{table}")
+        sql.execute(cur, f"derived/set_{key}_version", {"version": current})
+
+    _checked_update(con, lock, fresh, update)
 
 
 # When a refresh would redo more than this share of stance_links' rows, a whole rebuild is about
@@ -237,12 +256,43 @@ def _add_new_words(cur: duckdb.DuckDBPyConnection) -> bool:
 
 def ensure_statement_words(con: duckdb.DuckDBPyConnection) -> None:
     """Bring statement_words (each statement's quote and speaker folded for the text filter) up
-    to date, before a query with a text filter only (sql.READ_WHEN): a first search of a 10M
+    to date, before a text search only (ensure_text_hits): a first search of a 10M
     store folds every quote once (about 16 s), later ones only what arrived since."""
     _refresh(con, "statement_words", WORDS_SHAPE, _links_lock, _add_new_words)
 
 
-sql.REFRESHERS["stance_links"] = ensure_stance_links
-sql.REFRESHERS["stance_daily"] = ensure_stance_daily
-sql.REFRESHERS["statement_words"] = ensure_statement_words
-sql.READ_WHEN["statement_words"] = lambda params: bool(params.get("text"))
+# At most this many searches keep their hits (text_searches), fewer when their hits add up to
+# twice the statements (queries/derived/evict_text_searches.sql).
+TEXT_SEARCHES_KEPT = 20
+
+
+def ensure_text_hits(con: duckdb.DuckDBPyConnection, text: str) -> None:
+    """Find the statements whose words contain `text` once, for every query that filters by it.
+
+    A view runs up to seven queries with the same text filter; each scanned every statement's
+    folded words (0.6 s a query at 10M rows). The first now stores what it found (text_hits), the
+    others look it up, and after a write only the statements that arrived are scanned: a
+    statement's words never change, and an undone one matches nothing (its id is gone).
+    """
+    ensure_statement_words(con)
+
+    def fresh(cur: duckdb.DuckDBPyConnection) -> bool:
+        words = sql.scalar(cur, "derived/statement_words_version")
+        found = sql.rows(cur, "derived/text_search", {"search": text})
+        return bool(found) and found[0][0] == words
+
+    def update(cur: duckdb.DuckDBPyConnection) -> None:
+        found = sql.rows(cur, "derived/text_search", {"search": text})
+        upto = found[0][1] if found else 0
+        sql.execute(cur, "derived/insert_text_hits", {"search": text, "upto": upto})
+        sql.execute(cur, "derived/set_text_search", {"search": text})
+        sql.execute(cur, "derived/evict_text_searches", {"kept": TEXT_SEARCHES_KEPT})
+        sql.execute(cur, "derived/drop_unsearched_hits")
+
+    _checked_update(con, _links_lock, fresh, update)
+
+
+sql.REFRESHERS["stance_links"] = lambda con, _params: ensure_stance_links(con)
+sql.REFRESHERS["stance_daily"] = lambda con, _params: ensure_stance_daily(con)
+sql.REFRESHERS["text_hits"] = lambda con, params: ensure_text_hits(con, params["text"])
+sql.READ_WHEN["text_hits"] = lambda params: bool(params.get("text"))

@@ -28,8 +28,16 @@ def problems(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 # Caches rebuilt from statements when the data version moves (db.ensure_stance_links,
-# db.ensure_stance_daily): a read may refresh them, so "the data is unchanged" leaves them out.
-DERIVED = ("settings", "stance_links", "stance_daily", "statement_words")
+# db.ensure_stance_daily, ensure_statement_words, ensure_text_hits): a read may refresh them, so
+# "the data is unchanged" leaves them out.
+DERIVED = (
+    "settings",
+    "stance_links",
+    "stance_daily",
+    "statement_words",
+    "text_searches",
+    "text_hits",
+)
 
 
 def snapshot(

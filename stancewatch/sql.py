@@ -36,10 +36,11 @@ class NamedQuery:
 
 
 # Derived tables a query may read (`-- requires: stance_links`), each with the function that
-# brings it up to date with the data first. db.py registers them; sql.py only calls them.
-REFRESHERS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {}
-# A derived table some calls of a query do not read (statement_words: only with a text filter)
-# names the test of its parameters that says whether this call does; the others skip its refresh.
+# brings it up to date with the data first, given the query's parameters (text_hits refreshes the
+# hits of the call's text). db.py registers them; sql.py only calls them.
+REFRESHERS: dict[str, Callable[[duckdb.DuckDBPyConnection, dict[str, Any]], None]] = {}
+# A derived table some calls of a query do not read (text_hits: only with a text filter) names
+# the test of its parameters that says whether this call does; the others skip its refresh.
 READ_WHEN: dict[str, Callable[[dict[str, Any]], bool]] = {}
 
 
@@ -93,7 +94,7 @@ def _prepare(
 ) -> None:
     for table in query.requires:
         if table not in READ_WHEN or READ_WHEN[table](params or {}):
-            REFRESHERS[table](con)
+            REFRESHERS[table](con, params or {})
 
 
 def execute(

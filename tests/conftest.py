@@ -117,3 +117,16 @@ def chart_traces(spec: str) -> dict[str, dict[str, object]]:
             if key in decoded:
                 traces[name][key] = list(traces[name].get(key, [])) + list(decoded[key])
     return traces
+
+
+def matches_folding_every_row(con: duckdb.DuckDBPyConnection, text: str) -> int:
+    """How many statements the text filter should find, as it was written before statement_words
+    and text_hits: every row folded per query (the reference those derived tables are tested on)."""
+    return con.execute(  # test-only reference
+        "SELECT count(*) FROM statements s JOIN topics t ON t.id = s.topic_id"
+        " WHERE s.stance IS NOT NULL AND ("
+        " contains(strip_accents(lower(coalesce(s.quote, ''))), strip_accents(lower($text)))"
+        " OR contains(strip_accents(lower(coalesce(s.speaker, ''))), strip_accents(lower($text)))"
+        " OR contains(strip_accents(lower(t.title)), strip_accents(lower($text))))",
+        {"text": text},
+    ).fetchone()[0]

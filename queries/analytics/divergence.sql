@@ -1,7 +1,7 @@
 -- purpose: topics on which the capitals' latest stances (under the filters) differ, one row per topic with each capital's latest stance and date; a stance filter keeps the topics where some capital's latest stance is one of those asked for
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR
 -- returns: topic VARCHAR, last_on DATE, confirm VARCHAR[], deny VARCHAR[], no_comment VARCHAR[], latest STRUCT(capital VARCHAR, stance VARCHAR, stated_on DATE)[]
--- requires: stance_links, statement_words
+-- requires: stance_links, text_hits
 WITH per_pair AS (
     SELECT topic_id, capital, arg_max(stance, (stated_on, id)) AS stance, max(stated_on) AS stated_on
     FROM filtered_links($start_on, $end_on, $capitals, $topics, NULL, $speakers, $text)

@@ -1,7 +1,7 @@
 -- purpose: statements, topics and stance changes in the filtered window and in the previous window of equal length (open bounds take the data's first/last date)
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR
 -- returns: window_start DATE, window_end DATE, statements BIGINT, topics BIGINT, changes BIGINT, previous_start DATE, previous_end DATE, previous_statements BIGINT, previous_topics BIGINT, previous_changes BIGINT
--- requires: stance_links, statement_words
+-- requires: stance_links, text_hits
 WITH undated AS (
     SELECT id, topic_id, stated_on, previous_stance <> stance AS is_change
     FROM filtered_links(NULL, NULL, $capitals, $topics, $stances, $speakers, $text)

@@ -1,7 +1,7 @@
 -- purpose: per capital and topic, the latest stance under the filters (by date, then arrival), with its provenance, the number of statements, and is_mixed when that last day holds more than one stance; a stance filter selects among the latest stances, it never picks an older statement
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR
 -- returns: capital VARCHAR, topic VARCHAR, stance VARCHAR, stated_on DATE, speaker VARCHAR, quote VARCHAR, source_url VARCHAR, source_name VARCHAR, statement_id BIGINT, statements BIGINT, first_on DATE, is_mixed BOOLEAN, last_day_stances VARCHAR[]
--- requires: stance_links, statement_words
+-- requires: stance_links, text_hits
 WITH f AS (
     SELECT * FROM filtered_links($start_on, $end_on, $capitals, $topics, NULL, $speakers, $text)
 ),

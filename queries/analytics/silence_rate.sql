@@ -1,7 +1,7 @@
 -- purpose: per capital and period, the share of no_comment among its statements; counted from the daily rollup stance_daily unless a topic, speaker or text filter needs the statements themselves
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR, $grain VARCHAR
 -- returns: period DATE, capital VARCHAR, statements BIGINT, no_comment BIGINT, silence_rate DOUBLE
--- requires: stance_daily, statement_words
+-- requires: stance_daily, text_hits
 SELECT CAST(date_trunc($grain, stated_on) AS DATE) AS period, capital,
        CAST(sum(statements) AS BIGINT) AS statements,
        CAST(coalesce(sum(statements) FILTER (WHERE stance = 'no_comment'), 0) AS BIGINT) AS no_comment,

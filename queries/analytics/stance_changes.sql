@@ -1,7 +1,7 @@
 -- purpose: one row per stance change, newest first (at most $limit rows; NULL = all); filters select the changing statement, its predecessor comes from the capital's full history on the topic
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR, $limit BIGINT
 -- returns: statement_id BIGINT, previous_statement_id BIGINT, capital VARCHAR, topic VARCHAR, previous_stance VARCHAR, stance VARCHAR, previous_on DATE, stated_on DATE, days_between BIGINT, speaker VARCHAR, quote VARCHAR, source_url VARCHAR, source_name VARCHAR, previous_speaker VARCHAR, previous_quote VARCHAR, previous_source_url VARCHAR
--- requires: stance_links, statement_words
+-- requires: stance_links, text_hits
 WITH changes AS (
     SELECT l.*
     FROM filtered_links($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text) AS l

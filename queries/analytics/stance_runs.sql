@@ -1,7 +1,7 @@
 -- purpose: each run of one stance held by a capital on a topic (consecutive statements with the same stance, full history) for the capitals and topics under the filters, overlapping the date window: start, end (the next run's start; NULL while it holds), statements in it, its first statement; the newest $limit runs (NULL = all)
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR, $limit BIGINT
 -- returns: capital VARCHAR, topic VARCHAR, stance VARCHAR, start_on DATE, end_on DATE, statements BIGINT, is_change BOOLEAN, first_id BIGINT, speaker VARCHAR, quote VARCHAR, source_name VARCHAR, source_url VARCHAR
--- requires: stance_links, statement_words
+-- requires: stance_links, text_hits
 -- A capital's stance holds into the window even if it said nothing inside it: pairs ignore dates
 -- and stances (those apply to the runs below).
 WITH pairs AS (

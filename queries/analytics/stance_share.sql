@@ -1,7 +1,7 @@
 -- purpose: per period, capital and stance: statements and their share of that capital's statements in that period (periods without statements are absent); counted from the daily rollup stance_daily unless a topic, speaker or text filter needs the statements themselves
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR, $grain VARCHAR
 -- returns: period DATE, capital VARCHAR, stance VARCHAR, statements BIGINT, capital_statements BIGINT, share DOUBLE
--- requires: stance_daily, statement_words
+-- requires: stance_daily, text_hits
 WITH counted AS (
     SELECT CAST(date_trunc($grain, stated_on) AS DATE) AS period, capital, stance,
            CAST(sum(statements) AS BIGINT) AS statements

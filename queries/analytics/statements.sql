@@ -1,7 +1,7 @@
 -- purpose: one page of the filtered statements for a table, sorted by an allow-listed column, with the total row count on every row (the page's ids are found first, then only those rows are read whole)
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR, $sort VARCHAR, $descending BOOLEAN, $limit BIGINT, $offset BIGINT
 -- returns: statement_id BIGINT, stated_on DATE, capital VARCHAR, topic VARCHAR, stance VARCHAR, speaker VARCHAR, speaker_role VARCHAR, quote VARCHAR, quote_language VARCHAR, source_url VARCHAR, source_name VARCHAR, notes VARCHAR, stance_origin VARCHAR, batch_id INTEGER, recorded_at TIMESTAMPTZ, total_rows BIGINT
--- requires: statement_words
+-- requires: text_hits
 WITH page AS (
     SELECT id, row_number() OVER () AS position
     FROM (

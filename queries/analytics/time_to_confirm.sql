@@ -1,7 +1,7 @@
 -- purpose: per capital and topic that ever confirmed: first statement, first confirm, days between, and the stance before it; history is full, filters select the first-confirm statement
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR
 -- returns: capital VARCHAR, topic VARCHAR, first_on DATE, first_confirm_on DATE, days_to_confirm BIGINT, stance_before_confirm VARCHAR, statements_before_confirm BIGINT, first_confirm_id BIGINT
--- requires: stance_links, statement_words
+-- requires: stance_links, text_hits
 WITH first_confirm AS (
     SELECT capital, topic_id, arg_min(id, (stated_on, id)) AS id
     FROM stance_links

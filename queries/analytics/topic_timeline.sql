@@ -1,7 +1,7 @@
 -- purpose: every statement on the chosen topics (and other filters; the newest $limit, NULL = all), in order, with all provenance, whether it changed its capital's line, and the date of that capital's next statement on the topic (full history)
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR, $limit BIGINT
 -- returns: statement_id BIGINT, stated_on DATE, next_on DATE, capital VARCHAR, topic VARCHAR, stance VARCHAR, previous_stance VARCHAR, is_change BOOLEAN, speaker VARCHAR, speaker_role VARCHAR, quote VARCHAR, quote_language VARCHAR, source_url VARCHAR, source_name VARCHAR, notes VARCHAR, stance_origin VARCHAR, stance_confidence DOUBLE, batch_id INTEGER, recorded_at TIMESTAMPTZ
--- requires: stance_links, statement_words
+-- requires: stance_links, text_hits
 WITH newest AS (
     SELECT f.*
     FROM filtered_statements($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text) AS f

@@ -1,7 +1,7 @@
 -- purpose: headline numbers under the common filters: statements, topics, capitals, date span, last arrival
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR
 -- returns: statements BIGINT, topics BIGINT, capitals BIGINT, first_on DATE, last_on DATE, last_recorded_at TIMESTAMPTZ
--- requires: statement_words
+-- requires: text_hits
 SELECT count(*) AS statements,
        count(DISTINCT topic_id) AS topics,
        count(DISTINCT capital) AS capitals,

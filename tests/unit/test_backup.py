@@ -40,7 +40,7 @@ def busy_store(path: Path):
     assert kept.written
     db.ensure_stance_links(con)
     db.ensure_stance_daily(con)
-    db.ensure_statement_words(con)  # as a text search would
+    db.ensure_text_hits(con, "synthetic")  # as a text search would: its words and hits
     return con
 
 

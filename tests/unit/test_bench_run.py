@@ -52,6 +52,7 @@ def test_every_section_has_its_figures(result: dict) -> None:
     assert {"analytics/stance_share", "analytics/statements", "stats/totals"} <= set(texts)
     assert "analytics/filter_options" not in texts  # no $text: not timed with it
     assert texts["stats/totals"]["median_s"] > 0 and queries["statement_words_build_s"] > 0
+    assert queries["text_hits_build_s"] > 0
     for task in ("share", "changes"):
         for engine in ("duckdb", "sqlite", "pandas"):
             assert result["peers"][task][engine]["median_s"] > 0

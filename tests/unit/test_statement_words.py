@@ -11,23 +11,11 @@ import pytest
 
 from stancewatch import batches, db, ingest, sql
 from stancewatch.params import Filters
-from tests.conftest import good_row, make_csv
+from tests.conftest import good_row, make_csv, matches_folding_every_row
 
 # Case, accents (Latin and Cyrillic), a speaker's name, a topic title's words, nothing at all.
 TEXTS = ["KREMLIN", "elysee", "Élysée", "москва", "Київ", "peskov", "zakharova", "missile",
          "the", "no such words anywhere"]  # fmt: skip
-
-
-def _folding_every_row(con: duckdb.DuckDBPyConnection, text: str) -> int:
-    """The text filter as it was written before statement_words: every row folded per query."""
-    return con.execute(  # test-only reference
-        "SELECT count(*) FROM statements s JOIN topics t ON t.id = s.topic_id"
-        " WHERE s.stance IS NOT NULL AND ("
-        " contains(strip_accents(lower(coalesce(s.quote, ''))), strip_accents(lower($text)))"
-        " OR contains(strip_accents(lower(coalesce(s.speaker, ''))), strip_accents(lower($text)))"
-        " OR contains(strip_accents(lower(t.title)), strip_accents(lower($text))))",
-        {"text": text},
-    ).fetchone()[0]
 
 
 def _total(con: duckdb.DuckDBPyConnection, text: str | None) -> int:
@@ -42,7 +30,7 @@ def _words(con: duckdb.DuckDBPyConnection) -> int:
 def test_the_folded_words_find_what_folding_every_row_found(
     seeded: duckdb.DuckDBPyConnection, text: str
 ) -> None:
-    assert _total(seeded, text) == _folding_every_row(seeded, text)
+    assert _total(seeded, text) == matches_folding_every_row(seeded, text)
 
 
 def test_some_searches_find_something_and_others_nothing(seeded: duckdb.DuckDBPyConnection) -> None:
@@ -73,5 +61,5 @@ def test_a_new_shape_rebuilds_the_words_whole(seeded: duckdb.DuckDBPyConnection)
     _total(seeded, "kremlin")
     sql.execute(seeded, "derived/set_statement_words_version", {"version": "old|words-v0"})
     seeded.execute("DELETE FROM statement_words")  # test-only: as if the cache were of old rows
-    assert _total(seeded, "kremlin") == _folding_every_row(seeded, "kremlin") > 0
+    assert _total(seeded, "kremlin") == matches_folding_every_row(seeded, "kremlin") > 0
     assert _words(seeded) == 207

@@ -1,0 +1,105 @@
+"""A text search's hits are found once and shared by every query with that text (text_searches,
+text_hits): the same statements as folding every row per query, kept up to date after
+writes by scanning only what arrived, and bounded ("derived/text_search",
+"derived/insert_text_hits", "derived/set_text_search", "derived/evict_text_searches",
+"derived/drop_unsearched_hits")."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from stancewatch import batches, db, ingest, sql
+from stancewatch.params import Filters
+from tests.conftest import good_row, make_csv, matches_folding_every_row
+
+
+def _total(con: duckdb.DuckDBPyConnection, text: str) -> int:
+    return int(sql.df(con, "stats/totals", {**Filters().params(), "text": text}).iat[0, 0])
+
+
+def _searches(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Folded text -> hits, as text_searches records them."""
+    return dict(con.execute("SELECT text, hits FROM text_searches").fetchall())  # test-only read
+
+
+def _hit_texts(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.execute("SELECT DISTINCT text FROM text_hits").fetchall()}
+
+
+def _add(con: duckdb.DuckDBPyConnection, quote: str) -> int:
+    row = good_row(quote=quote, speaker="Synthetic Speaker")
+    report = ingest.ingest_bytes(con, make_csv([row]), file_name="t.csv", by="t")
+    assert report.batch_id is not None, report.summary()
+    return report.batch_id
+
+
+@pytest.mark.parametrize("text", ["KREMLIN", "Élysée", "москва", "peskov", "the", "zzz nothing"])
+def test_the_hits_find_what_folding_every_row_found(
+    seeded: duckdb.DuckDBPyConnection, text: str
+) -> None:
+    assert _total(seeded, text) == _total(seeded, text)  # the second reads the stored hits
+    assert _total(seeded, text) == matches_folding_every_row(seeded, text)
+
+
+def test_one_search_per_folded_text_shared_by_every_query(
+    seeded: duckdb.DuckDBPyConnection,
+) -> None:
+    assert _searches(seeded) == {}  # no text, no search
+    _total(seeded, None)  # type: ignore[arg-type]
+    assert _searches(seeded) == {}
+    found = _total(seeded, "Kremlin")
+    params = {**Filters().params(), "text": "KREMLIN"}
+    sql.df(seeded, "analytics/kpis", params)
+    sql.df(seeded, "analytics/stance_changes", {**params, "limit": 10})
+    searches = _searches(seeded)
+    assert list(searches) == ["kremlin"] and 0 < searches["kremlin"] <= found
+    assert seeded.execute("SELECT count(*) FROM text_hits").fetchone()[0] == searches["kremlin"]
+
+
+def test_a_write_adds_what_arrived_and_an_undo_takes_it_away(
+    seeded: duckdb.DuckDBPyConnection,
+) -> None:
+    before = _total(seeded, "kremlin")
+    hits = _searches(seeded)["kremlin"]
+    assert hits > 0
+    batch_id = _add(seeded, "Synthetic words: the Kremlin answers")
+    assert _total(seeded, "KREMLIN") == before + 1  # found although the search was stored
+    assert _searches(seeded)["kremlin"] == hits + 1  # only what arrived was scanned and added
+    batches.undo_batch(seeded, batch_id, by="t")
+    assert _total(seeded, "Kremlin") == before
+
+
+def test_older_searches_are_forgotten_past_the_kept_number(
+    seeded: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "TEXT_SEARCHES_KEPT", 2)
+    counts = {text: _total(seeded, text) for text in ["kremlin", "peskov", "missile"]}
+    assert set(_searches(seeded)) == _hit_texts(seeded) == {"peskov", "missile"}
+    assert _total(seeded, "kremlin") == counts["kremlin"]  # searched again, from the words
+    assert set(_searches(seeded)) == {"missile", "kremlin"}
+
+
+def test_hits_past_twice_the_statements_forget_the_older_searches(
+    seeded: duckdb.DuckDBPyConnection,
+) -> None:
+    for text in ["kremlin", "e", "a", "o"]:  # the last three in most of the 207 quotes
+        _total(seeded, text)
+    searches = _searches(seeded)
+    assert min(searches["a"], searches["o"]) > 150 and searches["a"] + searches["o"] <= 2 * 207
+    assert set(searches) == _hit_texts(seeded) == {"a", "o"}  # "e" would pass twice the 207
+
+
+def test_the_latest_search_is_kept_however_many_its_hits(
+    seeded: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "TEXT_SEARCHES_KEPT", 0)
+    assert _total(seeded, "e") == matches_folding_every_row(seeded, "e")
+    assert set(_searches(seeded)) == _hit_texts(seeded) == {"e"}
+
+
+def test_new_words_drop_the_hits_found_in_the_old_ones(seeded: duckdb.DuckDBPyConnection) -> None:
+    _total(seeded, "kremlin")
+    sql.execute(seeded, "derived/set_statement_words_version", {"version": "old|words-v0"})
+    _total(seeded, "peskov")  # statement_words rebuilt whole, its searches with it
+    assert set(_searches(seeded)) == _hit_texts(seeded) == {"peskov"}
