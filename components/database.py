@@ -71,7 +71,24 @@ def _cached(name: str, params: dict[str, Any] | None, version: DataVersion) -> p
     return _run(name, params)
 
 
+# What a page says where a query's result will appear, when the query takes more than half a
+# second (st.spinner's own delay: quick ones show nothing). The slow cases are the derived tables
+# brought up to date first: the first text search of a store folds every statement's words
+# (about 17 s at 10M statements), the first view after a large upload rebuilds stance histories.
+WAITING = "Reading the statements…"
+WAITING_TEXT = (
+    "Searching the statements' words… The first search of a large store reads every statement "
+    "once (about 17 s for 10 million); later searches take a second or less."
+)
+
+
+def waiting(params: dict[str, Any] | None) -> str:
+    """The spinner's words for a query with these parameters."""
+    return WAITING_TEXT if (params or {}).get("text") else WAITING
+
+
 def query(name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
     """A named query's rows for the data version this page run is showing."""
     version = st.session_state.get("data_version") or data_version()
-    return _cached(name, params, version)
+    with st.spinner(waiting(params), show_time=True):
+        return _cached(name, params, version)

@@ -212,3 +212,13 @@ def test_a_click_on_the_timeline_narrows_the_topic() -> None:
     topic = "Russian drone incursion into Polish airspace (Sept 2025)"
     click(at, "state_timeline", topic)
     assert at.multiselect(key="topic").value == [topic]
+
+
+def test_a_slow_query_says_what_it_waits_for() -> None:
+    """st.spinner shows these only past half a second: the first text search of a large store
+    (every statement's words read once) is the long wait worth explaining."""
+    from components import database
+
+    assert database.waiting({"text": "kremlin"}) == database.WAITING_TEXT
+    assert "first search" in database.WAITING_TEXT
+    assert database.waiting({"text": ""}) == database.waiting(None) == database.WAITING
