@@ -103,3 +103,22 @@ def test_new_words_drop_the_hits_found_in_the_old_ones(seeded: duckdb.DuckDBPyCo
     sql.execute(seeded, "derived/set_statement_words_version", {"version": "old|words-v0"})
     _total(seeded, "peskov")  # statement_words rebuilt whole, its searches with it
     assert set(_searches(seeded)) == _hit_texts(seeded) == {"peskov"}
+
+
+@pytest.mark.parametrize(
+    "text", ["kremlin", "Peskov", "prisoner exchange", "Istanbul", "ceasefire"]
+)
+def test_history_queries_find_the_statements_the_statements_view_finds(
+    seeded: duckdb.DuckDBPyConnection, text: str
+) -> None:
+    """filtered_links matches a text by ids and topic ids, filtered_statements by joining: the
+    stance changes found with a text are the changes whose statement the Statements view finds
+    with it (its words, its speaker or its topic's title)."""
+    every = {**Filters().params(), "limit": None}
+    page = {"sort": "stated_on", "descending": True, "limit": 10_000, "offset": 0}
+    found = sql.df(seeded, "analytics/statements", {**Filters(text=text).params(), **page})
+    changes = sql.df(seeded, "analytics/stance_changes", every)
+    with_text = sql.df(seeded, "analytics/stance_changes", {**every, "text": text})
+    expected = changes[changes["statement_id"].isin(found["statement_id"])]["statement_id"].tolist()
+    assert with_text["statement_id"].tolist() == expected
+    assert len(found) > 0
