@@ -286,8 +286,11 @@ def ensure_text_hits(con: duckdb.DuckDBPyConnection, text: str) -> None:
         upto = found[0][1] if found else 0
         sql.execute(cur, "derived/insert_text_hits", {"search": text, "upto": upto})
         sql.execute(cur, "derived/set_text_search", {"search": text})
-        sql.execute(cur, "derived/evict_text_searches", {"kept": TEXT_SEARCHES_KEPT})
-        sql.execute(cur, "derived/drop_unsearched_hits")
+        forgotten = sql.rows(
+            cur, "derived/evict_text_searches", {"search": text, "kept": TEXT_SEARCHES_KEPT}
+        )
+        if forgotten:
+            sql.execute(cur, "derived/drop_unsearched_hits", {"texts": [t for (t,) in forgotten]})
 
     _checked_update(con, _links_lock, fresh, update)
 

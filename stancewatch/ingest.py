@@ -49,6 +49,11 @@ from stancewatch.csvfile import DELIMITERS, FileProblem, Table, parse
 
 _SCHEMA_TO_CSV = {"stated_on": "date"}
 _WRITE_ATTEMPTS = 3
+# One batch is written at a time in this process (uploads from several sessions, and the CLI's
+# through handoff.py): a statement's id is drawn when it is inserted, so two batches committing
+# out of order would leave ids below ones already committed, and the derived tables that take in
+# only ids above the last they saw (statement_words, and so text_hits) would miss them for good.
+_WRITE_LOCK = threading.Lock()
 _HEADERS_SHOWN = 20  # a file-level message lists at most this many of the file's columns
 
 
@@ -641,7 +646,9 @@ def ingest_bytes(
                 return report
             try:
                 progress(f"Writing {report.rows_new:,} statements", 0.85)
-                report.batch_id = _write(cur, valid, keep, report, sha256(), started, progress)
+                digest = sha256()
+                with _WRITE_LOCK:
+                    report.batch_id = _write(cur, valid, keep, report, digest, started, progress)
             except (duckdb.ConstraintException, duckdb.TransactionException):
                 # Another writer stored some of these rows meanwhile: look again and retry.
                 if attempt == _WRITE_ATTEMPTS - 1:

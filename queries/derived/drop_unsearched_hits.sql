@@ -1,4 +1,4 @@
 -- purpose: drop the hits of the searches evict_text_searches forgot
--- params: none
+-- params: $texts VARCHAR[]
 -- returns: nothing
-DELETE FROM text_hits WHERE text NOT IN (SELECT text FROM text_searches);
+DELETE FROM text_hits WHERE list_contains($texts, text);

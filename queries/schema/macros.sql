@@ -37,12 +37,21 @@ CREATE TABLE IF NOT EXISTS text_hits (text VARCHAR, id BIGINT);
 
 -- A statement matches the Text filter when its words hold the text (its id in text_hits, kept by
 -- db.ensure_text_hits before any query with a text) or its topic's title does. Both sets are
--- empty without a text; one definition for filtered_statements and filtered_links.
-CREATE OR REPLACE MACRO text_hit_ids(text) AS TABLE
-    SELECT h.id FROM text_hits AS h WHERE coalesce(text, '') <> '' AND h.text = folded(text);
-CREATE OR REPLACE MACRO text_topic_ids(text) AS TABLE
+-- empty without a text; one definition for filtered_statements and filtered_links. When the
+-- search is not in text_searches as this query sees them (another session's newer searches
+-- evicted it since its check), the words are scanned instead: slower, never short. The join
+-- from the one-row guard lets DuckDB skip that scan when the search is there (no cost at 10M).
+CREATE OR REPLACE MACRO text_hit_ids(search) AS TABLE
+    SELECT h.id FROM text_hits AS h WHERE coalesce(search, '') <> '' AND h.text = folded(search)
+    UNION ALL
+    SELECT w.id
+    FROM (SELECT folded(search) AS words
+          WHERE coalesce(search, '') <> ''
+            AND NOT EXISTS (SELECT 1 FROM text_searches AS s WHERE s.text = folded(search))) AS q
+    JOIN statement_words AS w ON contains(w.quote, q.words) OR contains(w.speaker, q.words);
+CREATE OR REPLACE MACRO text_topic_ids(search) AS TABLE
     SELECT t.id FROM topics AS t
-    WHERE coalesce(text, '') <> '' AND contains(folded(t.title), folded(text));
+    WHERE coalesce(search, '') <> '' AND contains(folded(t.title), folded(search));
 
 -- The common filters of DESIGN.md in one place: named queries read statements through this macro.
 -- An empty list or NULL means "all". Text is matched literally (no LIKE wildcards), ignoring case

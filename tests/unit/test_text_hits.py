@@ -6,6 +6,8 @@ writes by scanning only what arrived, and bounded ("derived/text_search",
 
 from __future__ import annotations
 
+import threading
+
 import duckdb
 import pytest
 
@@ -122,3 +124,54 @@ def test_history_queries_find_the_statements_the_statements_view_finds(
     expected = changes[changes["statement_id"].isin(found["statement_id"])]["statement_id"].tolist()
     assert with_text["statement_id"].tolist() == expected
     assert len(found) > 0
+
+
+def test_a_search_forgotten_between_its_check_and_its_query_is_scanned_not_missed(
+    seeded: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another session's searches may evict this one's hits after sql.py checked them and before
+    the query reads them: the query then scans the words (text_hit_ids), never returns less."""
+    monkeypatch.setattr(db, "TEXT_SEARCHES_KEPT", 1)
+    params = {**Filters().params(), "text": "peskov"}
+    db.ensure_text_hits(seeded, "peskov")  # the check sql.py makes before the query
+    _total(seeded, "kremlin")  # another session's search, which evicts "peskov"
+    assert set(_searches(seeded)) == {"kremlin"}
+    query = sql.load("stats/totals").text  # the query as sql.df runs it after its check
+    assert (
+        seeded.execute(query, params).fetchone()[0]
+        == matches_folding_every_row(seeded, "peskov")
+        > 0
+    )
+
+
+def test_two_uploads_commit_in_id_order_so_both_are_found(
+    seeded: duckdb.DuckDBPyConnection,
+) -> None:
+    """An upload waits for the one being written (ingest._WRITE_LOCK): were the second to commit
+    first, a search between the two would take in its higher ids, and the words of the first,
+    committed next with lower ids, would never be added."""
+    _add(seeded, "Synthetic setup words")  # the topic exists: neither upload creates it
+    cursors = [seeded.cursor(), seeded.cursor()]
+    at_commit, go_on = threading.Event(), threading.Event()
+
+    def pause(step: str, _fraction: float) -> None:
+        if step == "Committing":
+            at_commit.set()
+            go_on.wait(10)
+
+    def upload(cur: duckdb.DuckDBPyConnection, quote: str, progress=None) -> None:
+        row = good_row(quote=quote, speaker="Synthetic Speaker")
+        ingest.ingest_bytes(cur, make_csv([row]), file_name=f"{quote}.csv", by="t",
+                            progress=progress)  # fmt: skip
+
+    first = threading.Thread(target=upload, args=(cursors[0], "Synthetic alpha words", pause))
+    first.start()
+    assert at_commit.wait(10)  # the first upload's rows are inserted, not yet committed
+    second = threading.Thread(target=upload, args=(cursors[1], "Synthetic beta words"))
+    second.start()
+    second.join(timeout=1.5)  # it waits for the first to commit
+    _total(seeded, "beta")  # a search now takes in every id committed so far
+    go_on.set()
+    first.join(10)
+    second.join(10)
+    assert _total(seeded, "alpha") == _total(seeded, "beta") == 1
