@@ -148,21 +148,24 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
     return "|".join(str(v) for v in row)
 
 
+Update = Callable[[duckdb.DuckDBPyConnection], None]
+
+
 def _checked_update(
     con: duckdb.DuckDBPyConnection,
     lock: threading.Lock,
-    fresh: Callable[[duckdb.DuckDBPyConnection], bool],
-    update: Callable[[duckdb.DuckDBPyConnection], None],
+    stale: Callable[[duckdb.DuckDBPyConnection], Update | None],
 ) -> None:
-    """`update(cur)` in one transaction, unless `fresh(cur)`: checked first without the lock
-    (the common case, nothing to do), then again holding it, as another thread may have just
-    done it. Readers see the derived table old or new, whole."""
+    """Run the update `stale(cur)` returns, in one transaction; None means fresh, nothing to do.
+    Checked first without the lock (the common case), then again holding it, as another thread
+    may have just done it. Readers see the derived table old or new, whole."""
     cur = con.cursor()
     try:
-        if fresh(cur):
+        if stale(cur) is None:
             return
         with lock:
-            if fresh(cur):
+            update = stale(cur)
+            if update is None:
                 return
             cur.begin()
             try:
@@ -187,19 +190,21 @@ def _refresh(
     the same shape where it stands and say so; otherwise (or when it declines) the table is
     rebuilt whole."""
     key = table.removeprefix("stance_")
-    wanted: list[str] = []
 
-    def fresh(cur: duckdb.DuckDBPyConnection) -> bool:
-        wanted[:] = [f"{data_version(cur)}|{shape}", sql.scalar(cur, f"derived/{key}_version")]
-        return wanted[0] == wanted[1]
+    def stale(cur: duckdb.DuckDBPyConnection) -> Update | None:
+        current = f"{data_version(cur)}|{shape}"
+        built = sql.scalar(cur, f"derived/{key}_version")
+        if built == current:
+            return None
 
-    def update(cur: duckdb.DuckDBPyConnection) -> None:
-        current, built = wanted
-        if not (in_place and built.endswith(f"|{shape}") and in_place(cur)):
-            sql.execute(cur, f"derived/rebuild_{table}")
-        sql.execute(cur, f"derived/set_{key}_version", {"version": current})
+        def update(cur: duckdb.DuckDBPyConnection) -> None:
+            if not (in_place and built.endswith(f"|{shape}") and in_place(cur)):
+                sql.execute(cur, f"derived/rebuild_{table}")
+            sql.execute(cur, f"derived/set_{key}_version", {"version": current})
 
-    _checked_update(con, lock, fresh, update)
+        return update
+
+    _checked_update(con, lock, stale)
 
 
 # When a refresh would redo more than this share of stance_links' rows, a whole rebuild is about
@@ -276,23 +281,24 @@ def ensure_text_hits(con: duckdb.DuckDBPyConnection, text: str) -> None:
     """
     ensure_statement_words(con)
 
-    def fresh(cur: duckdb.DuckDBPyConnection) -> bool:
+    def stale(cur: duckdb.DuckDBPyConnection) -> Update | None:
         words = sql.scalar(cur, "derived/statement_words_version")
         found = sql.rows(cur, "derived/text_search", {"search": text})
-        return bool(found) and found[0][0] == words
+        if found and found[0][0] == words:
+            return None
+        upto = found[0][1] if found else 0  # statements up to here are searched already
 
-    def update(cur: duckdb.DuckDBPyConnection) -> None:
-        found = sql.rows(cur, "derived/text_search", {"search": text})
-        upto = found[0][1] if found else 0
-        sql.execute(cur, "derived/insert_text_hits", {"search": text, "upto": upto})
-        sql.execute(cur, "derived/set_text_search", {"search": text})
-        forgotten = sql.rows(
-            cur, "derived/evict_text_searches", {"search": text, "kept": TEXT_SEARCHES_KEPT}
-        )
-        if forgotten:
-            sql.execute(cur, "derived/drop_unsearched_hits", {"texts": [t for (t,) in forgotten]})
+        def update(cur: duckdb.DuckDBPyConnection) -> None:
+            sql.execute(cur, "derived/insert_text_hits", {"search": text, "upto": upto})
+            sql.execute(cur, "derived/set_text_search", {"search": text})
+            kept = {"search": text, "kept": TEXT_SEARCHES_KEPT}
+            if forgotten := sql.rows(cur, "derived/evict_text_searches", kept):
+                texts = [t for (t,) in forgotten]
+                sql.execute(cur, "derived/drop_unsearched_hits", {"texts": texts})
 
-    _checked_update(con, _links_lock, fresh, update)
+        return update
+
+    _checked_update(con, _links_lock, stale)
 
 
 sql.REFRESHERS["stance_links"] = lambda con, _params: ensure_stance_links(con)
