@@ -215,15 +215,25 @@ IN_PLACE_SHARE = 0.25
 def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
     """Redo only the (capital, topic) groups whose statements changed, and in each only its rows
     from the first change on: 50 new statements on a 10M store's busiest topics redid their
-    groups' 2.4M rows (2.65 s), now about the 50 (1 s); 50 back-dated ones (2.8M rows, so the
-    table was rebuilt, 11 s) now 2.6 s. Declines (False) when the rows to redo pass IN_PLACE_SHARE: first on the rows
-    added or removed, which costs nothing to count, then on the tails themselves.
+    groups' 2.4M rows (2.65 s), now about the 50; 50 back-dated ones (2.8M rows, so the table
+    was rebuilt, 11 s) now 2.6 s. Declines (False) when the rows to redo pass IN_PLACE_SHARE:
+    first on the rows added or removed, which costs nothing to count, then on the tails.
+
+    When statements only arrived (the table still holds exactly the ones up to its highest id),
+    each group's cut is its first new statement; otherwise the stale groups' rows are compared
+    one by one. 50 new statements on busy topics: 1M 115 -> 45 ms, 10M 0.82 -> 0.25 s.
 
     The temp tables are dropped when it returns; after an error the caller's rollback removes
     them (a DROP in the aborted transaction would raise and hide the error)."""
-    sql.execute(cur, "derived/stale_link_groups")
-    moved, linked = sql.rows(cur, "derived/stale_link_rows")[0]
+    if sql.scalar(cur, "derived/links_appended_only"):
+        moved, linked = sql.rows(cur, "derived/appended_link_rows")[0]
+        cuts = "derived/appended_link_cuts"
+    else:
+        sql.execute(cur, "derived/stale_link_groups")
+        moved, linked = sql.rows(cur, "derived/stale_link_rows")[0]
+        cuts = "derived/changed_link_cuts"
     if moved <= IN_PLACE_SHARE * linked:
+        sql.execute(cur, cuts)
         sql.execute(cur, "derived/stale_link_tails")
         if sql.scalar(cur, "derived/stale_tail_rows") <= IN_PLACE_SHARE * linked:
             sql.execute(cur, "derived/delete_stale_links")

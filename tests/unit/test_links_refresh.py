@@ -3,10 +3,12 @@
 Each write (a batch, an undo, a review, a topic merge and its reversal) is followed by the
 in-place refresh (in each stale (capital, topic) group, only its rows from the first change on
 are redone); the table must then hold exactly the rows a whole rebuild
-("derived/rebuild_stance_links") gives. Seed data plus synthetic rows. The in-place refresh chains
-"derived/stale_link_groups", "derived/stale_link_rows", "derived/stale_link_tails",
-"derived/stale_tail_rows", "derived/delete_stale_links", "derived/insert_stale_links" and
-"derived/drop_stale_link_groups".
+("derived/rebuild_stance_links") gives. Seed data plus synthetic rows. The in-place refresh asks
+"derived/links_appended_only"; when only statements arrived it chains
+"derived/appended_link_rows" and "derived/appended_link_cuts", otherwise
+"derived/stale_link_groups", "derived/stale_link_rows" and "derived/changed_link_cuts"; then
+"derived/stale_link_tails", "derived/stale_tail_rows", "derived/delete_stale_links",
+"derived/insert_stale_links" and "derived/drop_stale_link_groups".
 """
 
 from __future__ import annotations
@@ -289,6 +291,14 @@ def test_the_tail_refresh_equals_a_rebuild_after_any_write(
         cur.close()
 
 
+def _assert_refreshed_in_place(cur: duckdb.DuckDBPyConnection) -> None:
+    """Refreshed in place, and then equal to a whole rebuild (which replaces it)."""
+    assert db._update_links_in_place(cur)
+    refreshed = _links(cur)
+    sql.execute(cur, "derived/rebuild_stance_links")
+    assert refreshed == _links(cur)
+
+
 def test_a_statement_at_the_end_of_a_long_history_redoes_only_the_tail(
     bare: duckdb.DuckDBPyConnection,
 ) -> None:
@@ -300,15 +310,70 @@ def test_a_statement_at_the_end_of_a_long_history_redoes_only_the_tail(
             _add(cur, sid, ("Paris", 1, sid // 20, ["confirm", "deny"][sid // 50 % 2], "A"))
         sql.execute(cur, "derived/rebuild_stance_links")
         _add(cur, 201, ("Paris", 1, 12, "no_comment", "A"))
-        sql.execute(cur, "derived/stale_link_groups")
-        sql.execute(cur, "derived/stale_link_tails")
-        tails = cur.execute("SELECT redo_id, start_id, start_run FROM stale_link_tails").fetchall()
-        assert tails == [(200, 199, 4)]  # redo from the last old row; the window restarts before it
-        sql.execute(cur, "derived/drop_stale_link_groups")
-        assert db._update_links_in_place(cur)
-        refreshed = _links(cur)
+        assert sql.scalar(cur, "derived/links_appended_only")  # only an arrival since
+        assert sql.rows(cur, "derived/appended_link_rows") == [(1, 200)]  # 1 new of 200 linked
+        for cuts in ("derived/appended_link_cuts", "derived/changed_link_cuts"):  # both agree
+            sql.execute(cur, "derived/stale_link_groups")
+            sql.execute(cur, cuts)
+            sql.execute(cur, "derived/stale_link_tails")
+            tails = cur.execute(
+                "SELECT redo_id, start_id, start_run FROM stale_link_tails"
+            ).fetchall()
+            assert tails == [(200, 199, 4)], cuts  # redo from the last old row; restart before it
+            sql.execute(cur, "derived/drop_stale_link_groups")
+        _assert_refreshed_in_place(cur)
+    finally:
+        cur.rollback()
+        cur.close()
+
+
+@pytest.mark.parametrize(
+    ("write", "appended"),
+    [
+        (("add", ("Paris", 1, 12, "deny", "A")), True),  # after the latest
+        (("add", ("Paris", 1, 0, "deny", "A")), True),  # back-dated: a cut at the start
+        (("add", ("Paris", 1, 5, "deny", "A")), True),  # a same-day tie: arrival decides
+        (("add", ("Kyiv", 3, 2, "deny", None)), True),  # a new group
+        (("add", ("Paris", 1, 3, None, "A")), True),  # awaiting review: nothing to link
+        (("stance", 40, "deny"), True),  # a pending statement that arrived after: now linked
+        (("delete", 3), False),
+        (("stance", 3, "no_comment"), False),
+        (("stance", 3, None), False),  # back to review: leaves the links
+        (("stance", 1, "deny"), False),  # a pending statement from before: joins the links
+        (("date", 3, 11), False),
+        (("topic", 3, 2), False),
+        (("speaker", 3, "C"), False),
+        (("capital", 3, "Kyiv"), False),
+        (("speakers", 4, 5), False),  # two rows of one speaker changed alike must not cancel
+    ],
+)
+def test_only_arrivals_take_the_appended_path(
+    bare: duckdb.DuckDBPyConnection, write: tuple, appended: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """derived/links_appended_only says whether stance_links still holds exactly the statements
+    up to its highest id; only then are the cuts taken from the new statements alone. Either
+    way the refresh equals a rebuild (in place whatever its size: the share is lifted)."""
+    monkeypatch.setattr(db, "IN_PLACE_SHARE", 1e9)
+    cur = bare.cursor()
+    cur.begin()
+    try:
+        for sid in range(1, 41):  # ids 1 and 40 await review; 40 arrives after the last linked
+            stance = None if sid in (1, 40) else ["confirm", "deny"][sid // 7 % 2]
+            _add(cur, sid, ("Paris", 1, sid // 4, stance, "A" if sid % 3 else "B"))
         sql.execute(cur, "derived/rebuild_stance_links")
-        assert refreshed == _links(cur)
+        assert sql.scalar(cur, "derived/links_appended_only")  # nothing changed yet
+        kind, *args = write
+        if kind == "add":
+            _add(cur, 41, args[0])
+        elif kind == "speakers":
+            cur.execute(  # test-only write: two linked rows of one speaker both change
+                "UPDATE statements SET speaker = 'C' WHERE id IN ($a, $b)",
+                {"a": args[0], "b": args[1]},
+            )
+        else:
+            _write(cur, {"live": list(range(0, 41)), "last": 40}, kind, *args)
+        assert sql.scalar(cur, "derived/links_appended_only") is appended
+        _assert_refreshed_in_place(cur)
     finally:
         cur.rollback()
         cur.close()

@@ -1,0 +1,7 @@
+-- purpose: how many statements arrived after stance_links' highest id, against all of stance_links: the first test of whether to refresh in place when nothing else changed (see derived/links_appended_only and db._update_links_in_place)
+-- params: none
+-- returns: stale BIGINT, linked BIGINT
+SELECT (SELECT count(*) FROM statements
+        WHERE stance IS NOT NULL
+          AND id > (SELECT coalesce(max(id), 0) FROM stance_links)) AS stale,
+       (SELECT count(*) FROM stance_links) AS linked;
