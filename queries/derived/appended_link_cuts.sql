@@ -1,4 +1,4 @@
--- purpose: where each (capital, topic) history first differs from stance_links when the only change is statements that arrived after it (derived/links_appended_only): the earliest new statement of each group, by (date, arrival), kept in a temp table for derived/stale_link_tails
+-- purpose: where each (capital, topic) history first differs from stance_links when the only differences are statements with an id above its highest (derived/links_appended_only): the earliest of those in each group, by (date, arrival), kept in a temp table for derived/stale_link_tails
 -- params: none
 -- returns: nothing
 CREATE OR REPLACE TEMP TABLE stale_link_cuts AS

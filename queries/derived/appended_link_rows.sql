@@ -1,4 +1,4 @@
--- purpose: how many statements arrived after stance_links' highest id, against all of stance_links: the first test of whether to refresh in place when nothing else changed (see derived/links_appended_only and db._update_links_in_place)
+-- purpose: how many statements with a stance have an id above stance_links' highest, against all of stance_links: the first test of whether to refresh in place when those are all that changed (see derived/links_appended_only and db._update_links_in_place)
 -- params: none
 -- returns: stale BIGINT, linked BIGINT
 SELECT (SELECT count(*) FROM statements

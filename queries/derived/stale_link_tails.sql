@@ -1,4 +1,4 @@
--- purpose: from each cut (derived/changed_link_cuts or derived/appended_link_cuts) on, the rows of stance_links the incremental refresh redoes, kept in a temp table: the rows before the cut are kept (a new statement at the end of a topic with a million redoes two rows, not the million)
+-- purpose: from each cut (derived/changed_link_cuts or derived/appended_link_cuts) on, the rows of stance_links the incremental refresh redoes, kept in a temp table: the rows before the last one ahead of the cut are kept (a new statement at the end of a topic with a million redoes two rows, not the million)
 -- params: none
 -- returns: nothing
 -- Rows before the cut are the same on both sides, so their links stand; only the last of them

@@ -277,6 +277,19 @@ def test_the_tail_refresh_equals_a_rebuild_after_any_write(
             for kind, *args in writes:
                 _write(cur, ids, kind, *args)
             linked = cur.execute("SELECT count(*) FROM stance_links").fetchone()[0]  # test-only
+            if sql.scalar(cur, "derived/links_appended_only"):  # its premise, checked directly
+                built = set(
+                    cur.execute(  # test-only read
+                        "SELECT id, capital, topic_id, stated_on, stance, speaker FROM stance_links"
+                    ).fetchall()
+                )
+                upto = max(row[0] for row in built)
+                now = cur.execute(  # test-only read
+                    "SELECT id, capital, topic_id, stated_on, stance, speaker FROM statements"
+                    " WHERE stance IS NOT NULL AND id <= $upto",
+                    {"upto": upto},
+                ).fetchall()
+                assert set(now) == built
             if not db._update_links_in_place(cur):
                 assert linked == 0  # nothing to keep: a first history is built whole
                 sql.execute(cur, "derived/rebuild_stance_links")
