@@ -226,15 +226,16 @@ def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
 
     The temp tables are dropped when it returns; after an error the caller's rollback removes
     them (a DROP in the aborted transaction would raise and hide the error)."""
-    if sql.scalar(cur, "derived/links_appended_only"):
-        moved, linked = sql.rows(cur, "derived/appended_link_rows")[0]
-        cuts = "derived/appended_link_cuts"
+    appended, upto = sql.rows(cur, "derived/links_appended_only")[0]
+    if appended:
+        moved, linked = sql.rows(cur, "derived/appended_link_rows", {"upto": upto})[0]
+        cuts, params = "derived/appended_link_cuts", {"upto": upto}
     else:
         sql.execute(cur, "derived/stale_link_groups")
         moved, linked = sql.rows(cur, "derived/stale_link_rows")[0]
-        cuts = "derived/changed_link_cuts"
+        cuts, params = "derived/changed_link_cuts", None
     if moved <= IN_PLACE_SHARE * linked:
-        sql.execute(cur, cuts)
+        sql.execute(cur, cuts, params)
         sql.execute(cur, "derived/stale_link_tails")
         if sql.scalar(cur, "derived/stale_tail_rows") <= IN_PLACE_SHARE * linked:
             sql.execute(cur, "derived/delete_stale_links")

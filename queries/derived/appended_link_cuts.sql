@@ -1,9 +1,9 @@
 -- purpose: where each (capital, topic) history first differs from stance_links when the only differences are statements with an id above its highest (derived/links_appended_only): the earliest of those in each group, by (date, arrival), kept in a temp table for derived/stale_link_tails
--- params: none
+-- params: $upto BIGINT (stance_links' highest id, from derived/links_appended_only)
 -- returns: nothing
 CREATE OR REPLACE TEMP TABLE stale_link_cuts AS
 SELECT capital, topic_id,
        arg_min(stated_on, (stated_on, id)) AS cut_on, arg_min(id, (stated_on, id)) AS cut_id
 FROM statements
-WHERE stance IS NOT NULL AND id > (SELECT coalesce(max(id), 0) FROM stance_links)
+WHERE stance IS NOT NULL AND id > $upto
 GROUP BY capital, topic_id;

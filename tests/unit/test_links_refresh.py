@@ -277,13 +277,14 @@ def test_the_tail_refresh_equals_a_rebuild_after_any_write(
             for kind, *args in writes:
                 _write(cur, ids, kind, *args)
             linked = cur.execute("SELECT count(*) FROM stance_links").fetchone()[0]  # test-only
-            if sql.scalar(cur, "derived/links_appended_only"):  # its premise, checked directly
+            appended, upto = sql.rows(cur, "derived/links_appended_only")[0]
+            if appended:  # its premise, checked directly
                 built = set(
                     cur.execute(  # test-only read
                         "SELECT id, capital, topic_id, stated_on, stance, speaker FROM stance_links"
                     ).fetchall()
                 )
-                upto = max(row[0] for row in built)
+                assert upto == max(row[0] for row in built)
                 now = cur.execute(  # test-only read
                     "SELECT id, capital, topic_id, stated_on, stance, speaker FROM statements"
                     " WHERE stance IS NOT NULL AND id <= $upto",
@@ -323,11 +324,13 @@ def test_a_statement_at_the_end_of_a_long_history_redoes_only_the_tail(
             _add(cur, sid, ("Paris", 1, sid // 20, ["confirm", "deny"][sid // 50 % 2], "A"))
         sql.execute(cur, "derived/rebuild_stance_links")
         _add(cur, 201, ("Paris", 1, 12, "no_comment", "A"))
-        assert sql.scalar(cur, "derived/links_appended_only")  # only an arrival since
-        assert sql.rows(cur, "derived/appended_link_rows") == [(1, 200)]  # 1 new of 200 linked
-        for cuts in ("derived/appended_link_cuts", "derived/changed_link_cuts"):  # both agree
+        assert sql.rows(cur, "derived/links_appended_only") == [(True, 200)]  # an arrival only
+        upto = {"upto": 200}
+        assert sql.rows(cur, "derived/appended_link_rows", upto) == [(1, 200)]  # 1 new, 200 linked
+        for cuts, params in (("derived/appended_link_cuts", upto),
+                             ("derived/changed_link_cuts", None)):  # fmt: skip
             sql.execute(cur, "derived/stale_link_groups")
-            sql.execute(cur, cuts)
+            sql.execute(cur, cuts, params)  # both find the same cut
             sql.execute(cur, "derived/stale_link_tails")
             tails = cur.execute(
                 "SELECT redo_id, start_id, start_run FROM stale_link_tails"
