@@ -385,7 +385,9 @@ def test_empty_result(fx, name: str) -> None:
     extra = {k: v for k, v in EXTRA.items() if k in sql.load(f"analytics/{name}").params}
     got = run(fx, name, Filters(capitals=["Atlantis"]), **extra)
     if name == "kpis":
-        assert got.statements.iloc[0] == 0
+        counts = ["statements", "topics", "changes"]
+        counts += [f"previous_{c}" for c in counts]
+        assert got[counts].iloc[0].tolist() == [0] * 6
     else:
         assert got.empty
 
