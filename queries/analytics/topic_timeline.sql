@@ -2,16 +2,20 @@
 -- params: $start_on DATE, $end_on DATE, $capitals VARCHAR[], $topics VARCHAR[], $stances VARCHAR[], $speakers VARCHAR[], $text VARCHAR, $limit BIGINT
 -- returns: statement_id BIGINT, stated_on DATE, next_on DATE, capital VARCHAR, topic VARCHAR, stance VARCHAR, previous_stance VARCHAR, is_change BOOLEAN, speaker VARCHAR, speaker_role VARCHAR, quote VARCHAR, quote_language VARCHAR, source_url VARCHAR, source_name VARCHAR, notes VARCHAR, stance_origin VARCHAR, stance_confidence DOUBLE, batch_id INTEGER, recorded_at TIMESTAMPTZ
 -- requires: stance_links, text_hits
+-- The newest rows are chosen in stance_links (narrow, and filtered as every history query is),
+-- and only those $limit statements are read whole: picking them from filtered_statements read
+-- every column of all the topic's statements first (10M, busiest topic, 1.46M rows: 316 ms).
 WITH newest AS (
-    SELECT f.*
-    FROM filtered_statements($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text) AS f
-    ORDER BY f.stated_on DESC, f.id DESC
+    SELECT l.id, l.next_on, l.previous_stance
+    FROM filtered_links($start_on, $end_on, $capitals, $topics, $stances, $speakers, $text) AS l
+    ORDER BY l.stated_on DESC, l.id DESC
     LIMIT $limit
 )
-SELECT f.id AS statement_id, f.stated_on, l.next_on, f.capital, f.topic, f.stance, l.previous_stance,
-       coalesce(f.stance <> l.previous_stance, false) AS is_change,
-       f.speaker, f.speaker_role, f.quote, f.quote_language, f.source_url, f.source_name, f.notes,
-       f.stance_origin, f.stance_confidence, f.batch_id, f.recorded_at
-FROM newest AS f
-JOIN stance_links AS l ON l.id = f.id
-ORDER BY f.topic, f.stated_on, f.id;
+SELECT s.id AS statement_id, s.stated_on, n.next_on, s.capital, t.title AS topic, s.stance,
+       n.previous_stance, coalesce(s.stance <> n.previous_stance, false) AS is_change,
+       s.speaker, s.speaker_role, s.quote, s.quote_language, s.source_url, s.source_name, s.notes,
+       s.stance_origin, s.stance_confidence, s.batch_id, s.recorded_at
+FROM newest AS n
+JOIN statements AS s ON s.id = n.id
+JOIN topics AS t ON t.id = s.topic_id
+ORDER BY t.title, s.stated_on, s.id;

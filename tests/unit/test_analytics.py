@@ -67,6 +67,11 @@ def dates(series) -> list[dt.date]:
 # ---- stance_changes -------------------------------------------------------------------------
 
 
+def records(frame: pd.DataFrame) -> list[tuple]:
+    """Rows as tuples, any missing value as None (a column of one missing value has no str type)."""
+    return [tuple(None if pd.isna(v) else v for v in row) for row in frame.itertuples(index=False)]
+
+
 def test_stance_changes_all(fx: duckdb.DuckDBPyConnection) -> None:
     got = run(fx, "stance_changes")
     rows = list(
@@ -178,6 +183,20 @@ def test_time_to_confirm(fx) -> None:
         ("Moscow", B, 0, None, 0),
     ]
     assert dates(got.first_on) == [D(2025, 1, 10), D(2025, 1, 5), D(2025, 1, 1), D(2025, 2, 20)]
+
+
+@pytest.mark.parametrize(
+    "narrow", [{"topics": [A]}, {"capitals": ["Paris"]}, {"topics": [B], "capitals": ["Moscow"]}]
+)
+def test_time_to_confirm_narrowed_keeps_full_histories(fx, narrow: dict) -> None:
+    """A capital or topic filter only selects rows: each is the one the whole history gives."""
+    whole = run(fx, "time_to_confirm")
+    keep = whole.topic.isin(narrow.get("topics", whole.topic)) & whole.capital.isin(
+        narrow.get("capitals", whole.capital)
+    )
+    got = run(fx, "time_to_confirm", Filters(**narrow))
+    assert len(got) > 0
+    assert records(got) == records(whole[keep])
 
 
 # ---- trends ---------------------------------------------------------------------------------
