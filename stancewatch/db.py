@@ -72,16 +72,6 @@ def memory_limit() -> str:
     return os.environ.get("STANCEWATCH_MEMORY_LIMIT", "1GB")
 
 
-# A hash join whose build side holds at most this many rows hands the scan of its other side the
-# build side's values as a filter, so the scan reads the wanted rows' other columns only. The
-# views read their last few hundred to 2,000 rows (a page of runs, of changes, of a topic's
-# statements) whole from statements by id: with DuckDB's default of 50 each read every column of
-# 10M statements (10M: Stance changes' log 240 -> 83 ms, its runs 281 -> 164 ms, the view 839 ->
-# 576 ms). At 1M, where every column is in memory, a 2,000-row fetch costs up to 15 ms more and
-# the views are unchanged within noise; an ingest, whatever its size, is unchanged.
-JOIN_FILTER_ROWS = 2048
-
-
 def connect(path: Path, *, capped: bool = True) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the database file, translating a lock conflict.
 
@@ -91,7 +81,6 @@ def connect(path: Path, *, capped: bool = True) -> duckdb.DuckDBPyConnection:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     config = {"memory_limit": memory_limit()} if capped else {}
-    config["dynamic_or_filter_threshold"] = str(JOIN_FILTER_ROWS)
     try:
         return duckdb.connect(str(path), config=config)
     except duckdb.IOException as exc:

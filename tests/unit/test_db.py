@@ -204,16 +204,3 @@ def test_stance_links_of_an_older_shape_are_rebuilt(store: duckdb.DuckDBPyConnec
     sql.execute(store, "derived/set_links_version", {"version": db.data_version(store)})
     got = sql.df(store, "analytics/kpis", Filters(speakers=["Speaker X"]).params())
     assert int(got.statements.iloc[0]) == 1
-
-
-def test_connections_hand_small_join_sides_to_the_scan(tmp_path: Path) -> None:
-    """db.connect raises DuckDB's join filter threshold to JOIN_FILTER_ROWS on every cursor: the
-    views fetch up to 2,000 statements by id, and below it each such fetch read every column of
-    all statements (10M: the Stance changes view 839 -> 576 ms)."""
-    con = db.connect(tmp_path / "join.duckdb")
-    try:
-        cur = con.cursor()
-        setting = "SELECT current_setting('dynamic_or_filter_threshold')"  # test-only read
-        assert cur.execute(setting).fetchone()[0] == db.JOIN_FILTER_ROWS >= 2000
-    finally:
-        con.close()
