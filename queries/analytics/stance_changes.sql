@@ -8,6 +8,14 @@ WITH changes AS (
     WHERE l.previous_stance <> l.stance
     ORDER BY l.stated_on DESC, l.id DESC
     LIMIT $limit
+),
+-- The changing and the previous statements' words are read in one pass over statements, not one
+-- join each: each join read every statement's columns (1,000 changes: 100k 22 -> 16 ms, 1M 69 ->
+-- 48 ms, 10M 243 -> 190 ms; the Overview's 8 unchanged).
+wanted AS MATERIALIZED (
+    SELECT s.id, s.speaker, s.quote, s.source_url, s.source_name
+    FROM statements AS s
+    WHERE s.id IN (SELECT id FROM changes UNION ALL SELECT previous_id FROM changes)
 )
 SELECT c.id AS statement_id, c.previous_id AS previous_statement_id, c.capital, t.title AS topic,
        c.previous_stance, c.stance, c.previous_on, c.stated_on,
@@ -15,7 +23,7 @@ SELECT c.id AS statement_id, c.previous_id AS previous_statement_id, c.capital, 
        s.speaker, s.quote, s.source_url, s.source_name,
        p.speaker AS previous_speaker, p.quote AS previous_quote, p.source_url AS previous_source_url
 FROM changes AS c
-JOIN statements AS s ON s.id = c.id
-JOIN statements AS p ON p.id = c.previous_id
+JOIN wanted AS s ON s.id = c.id
+JOIN wanted AS p ON p.id = c.previous_id
 JOIN topics AS t ON t.id = c.topic_id
 ORDER BY c.stated_on DESC, c.id DESC;
