@@ -3,14 +3,12 @@
 -- returns: capital VARCHAR, topic VARCHAR, first_on DATE, first_confirm_on DATE, days_to_confirm BIGINT, stance_before_confirm VARCHAR, statements_before_confirm BIGINT, first_confirm_id BIGINT
 -- requires: stance_links, text_hits
 -- A first confirm shown must pass the capital and topic filters, and it is the first of its own
--- (capital, topic): only those groups are searched (10M, one topic: 95 -> 65 ms).
+-- (capital, topic): only those groups are searched, over their full history (the other filters
+-- apply to the first confirm below). 10M, one topic: 95 -> 65 ms.
 WITH first_confirm AS (
     SELECT capital, topic_id, arg_min(id, (stated_on, id)) AS id
-    FROM stance_links
+    FROM filtered_links(NULL, NULL, $capitals, $topics, NULL, NULL, NULL)
     WHERE stance = 'confirm'
-      AND ($capitals IS NULL OR len($capitals) = 0 OR list_contains($capitals, capital))
-      AND ($topics IS NULL OR len($topics) = 0
-           OR topic_id IN (SELECT id FROM topics WHERE list_contains($topics, title)))
     GROUP BY 1, 2
 ),
 confirmed AS (
