@@ -7,9 +7,9 @@ a subset of HTML there, and statements come from uploads.
 
 Speed: a figure is built in one go (`go.Figure(data=traces, layout=...)`), because every later
 `update_*` call makes plotly validate and dispatch again; traces are plain `go.*` objects rather
-than plotly.express, whose grouping machinery cost 50-100 ms a chart; per-point hover texts go in
-as one 2-D array (a list of tuples is validated element by element) and are computed once per
-distinct value. The figures are the ones plotly.express drew (same traces, axes and facets).
+than plotly.express, whose grouping machinery cost 50-100 ms a chart; each point's hover label
+is one string (`_hovers`) whose pieces are computed once per distinct value, and numbers stay
+number arrays. The figures are the ones plotly.express drew (same traces, axes and facets).
 """
 
 from __future__ import annotations
@@ -68,22 +68,22 @@ def esc(text: object) -> str:
 def _wrap(text: str, width: int) -> list[str]:
     """textwrap.wrap(text, width) for text whose whitespace is single spaces.
 
-    Without hyphens or words longer than a line, textwrap fills greedily word by word, so this
-    does the same without its regular expressions; anything else goes to textwrap itself.
+    Without hyphens or words longer than a line, textwrap fills greedily word by word: each line
+    ends at the last space within `width`, which str.rfind finds in one call per line rather
+    than a step per word. Anything else goes to textwrap itself.
     """
     if len(text) <= width:
         return [text] if text else []
-    words = text.split(" ")
-    if "-" in text or max(map(len, words)) > width:
+    if "-" in text:
         return textwrap.wrap(text, width)
-    lines, line = [], words[0]
-    for word in words[1:]:
-        if len(line) + 1 + len(word) <= width:
-            line = f"{line} {word}"
-        else:
-            lines.append(line)
-            line = word
-    lines.append(line)
+    lines, start, end = [], 0, len(text)
+    while end - start > width:
+        cut = text.rfind(" ", start, start + width + 1)
+        if cut < 0:  # a word longer than a line: textwrap breaks it
+            return textwrap.wrap(text, width)
+        lines.append(text[start:cut])
+        start = cut + 1
+    lines.append(text[start:])
     return lines
 
 
@@ -94,7 +94,7 @@ def hover_text(value: object, width: int = 64, limit: int = 320) -> str:
     text = " ".join(str(value).split())
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return "<br>".join(esc(line) for line in _wrap(text, width))
+    return esc("\n".join(_wrap(text, width))).replace("\n", "<br>")
 
 
 def short_label(value: str, limit: int = 48) -> str:
@@ -115,9 +115,23 @@ def _each(values: pd.Series, fn: Callable[[Any], object]) -> np.ndarray:
     return result[codes]
 
 
-def _columns(*columns: np.ndarray | pd.Series) -> np.ndarray:
-    """Per-point customdata: one row per point, one column per value, as a single 2-D array."""
-    return np.column_stack([np.asarray(c, dtype=object) for c in columns])
+def _hovers(template: str, *columns: np.ndarray) -> np.ndarray:
+    """Each point's whole hover label: `template` (str.format, by position) filled with that
+    point's values, which the caller has escaped.
+
+    One string per point (`hovertext`) instead of a 2-D customdata of pieces: plotly copies an
+    object array value by value when it validates a figure and again when Streamlit serialises
+    it, so seven pieces a point cost seven times the copying (2,000 runs: 1.3 MB of JSON).
+    """
+    result = np.empty(len(columns[0]), dtype=object)
+    result[:] = [template.format(*row) for row in zip(*columns, strict=True)]
+    return result
+
+
+def _click_topics(topics: np.ndarray) -> np.ndarray:
+    """customdata of a clickable chart: one row per point holding its topic (layout.clicked_topic
+    reads customdata[0])."""
+    return topics.reshape(-1, 1)
 
 
 def _trace(kind: str, **props: Any) -> dict[str, Any]:
@@ -238,23 +252,29 @@ def latest_matrix(
     `topic_order` (most recent activity first); only topics in that list are drawn.
     """
     data = latest[latest["topic"].isin(topic_order)]
+    stance = data["stance"].to_numpy(dtype=object)
+    topic = data["topic"].astype(str).to_numpy(dtype=object)
+    capital = data["capital"].astype(str).to_numpy(dtype=object)
+    pieces = (
+        _each(data["topic"], hover_text), _each(data["capital"], esc),
+        _each(data["stated_on"], describe.day), _each(data["speaker"], hover_text),
+        _each(data["quote"], hover_text),
+    )  # fmt: skip
     traces = []
-    for stance in STANCES:
-        part = data[data["stance"] == stance]
+    for code in STANCES:
+        m = stance == code
+        label = STANCE_LABELS[code]
         traces.append(
             _trace("scatter",
-                x=part["capital"], y=part["topic"], mode="markers", name=STANCE_LABELS[stance],
-                marker={"symbol": "square", "size": 22, "color": STANCE_COLOURS[stance],
+                x=capital[m], y=topic[m], mode="markers", name=label,
+                marker={"symbol": "square", "size": 22, "color": STANCE_COLOURS[code],
                         "line": {"width": 1, "color": "white"}},
-                customdata=_columns(
-                    part["topic"], _each(part["topic"], hover_text),
-                    _each(part["stated_on"], describe.day), _each(part["speaker"], hover_text),
-                    _each(part["quote"], hover_text),
+                customdata=_click_topics(topic[m]),
+                hovertext=_hovers(
+                    "<b>{}</b><br>{}: " + label + " on {}<br>{}<br><i>{}</i>",
+                    *(piece[m] for piece in pieces),
                 ),
-                hovertemplate=(
-                    "<b>%{customdata[1]}</b><br>%{x}: " + STANCE_LABELS[stance]
-                    + " on %{customdata[2]}<br>%{customdata[3]}<br><i>%{customdata[4]}</i><extra></extra>"
-                ),
+                hovertemplate="%{hovertext}<extra></extra>",
             )
         )  # fmt: skip
     capitals = sorted(data["capital"].unique())
@@ -427,44 +447,40 @@ def state_timeline(runs: pd.DataFrame, *, end_on: dt.date, title: str | None = N
     is_change, speaker, quote, source_name. A run still holding ends at `end_on`; markers show
     where a capital changed its line; click a band = its topic.
     """
-    many = runs["topic"].nunique() > 1
-    band = (
-        runs["topic"].astype(str) + " · " + runs["capital"].astype(str)
-        if many
-        else runs["capital"].astype(str)
-    )
-    start = pd.to_datetime(runs["start_on"])
-    stop = pd.to_datetime(runs["end_on"]).fillna(pd.Timestamp(end_on))
-    data = runs.assign(
-        band=band, start=start, stop=stop.where(stop > start, start + pd.Timedelta(days=1))
-    )
-    bands = sorted(data["band"].unique())
+    topic = runs["topic"].astype(str).to_numpy(dtype=object)
+    capital = runs["capital"].astype(str).to_numpy(dtype=object)
+    band = topic + " · " + capital if len(set(topic)) > 1 else capital
+    start = pd.to_datetime(runs["start_on"]).to_numpy()
+    stop = pd.to_datetime(runs["end_on"]).fillna(pd.Timestamp(end_on)).to_numpy()
+    stop = np.where(stop > start, stop, start + np.timedelta64(1, "D"))
+    stance = runs["stance"].to_numpy(dtype=object)
+    pieces = (
+        _each(runs["topic"], hover_text), _each(runs["start_on"], describe.day),
+        _each(runs["statements"], describe.count), _each(runs["speaker"], hover_text),
+        _each(runs["quote"], hover_text), _each(runs["source_name"], hover_text),
+    )  # fmt: skip
+    bands = sorted(set(band))
     traces: list[dict[str, Any]] = []
-    for stance in STANCES:
-        part = data[data["stance"] == stance]
+    for code in STANCES:
+        m = stance == code
+        label = STANCE_LABELS[code]
         traces.append(
             _trace("bar",
-                y=part["band"], base=part["start"],
-                x=(part["stop"] - part["start"]).dt.total_seconds() * 1000,
-                orientation="h", name=STANCE_LABELS[stance], marker_color=STANCE_COLOURS[stance],
-                legendgroup=stance, opacity=0.85,
-                customdata=_columns(
-                    part["topic"], _each(part["topic"], hover_text),
-                    _each(part["start_on"], describe.day), part["statements"],
-                    _each(part["speaker"], hover_text), _each(part["quote"], hover_text),
-                    _each(part["source_name"], hover_text),
+                y=band[m], base=start[m], x=(stop[m] - start[m]) / np.timedelta64(1, "ms"),
+                orientation="h", name=label, marker_color=STANCE_COLOURS[code],
+                legendgroup=code, opacity=0.85, customdata=_click_topics(topic[m]),
+                hovertext=_hovers(
+                    "<b>{}</b><br>" + label + " from {} ({})<br>{}: <i>{}</i>"
+                    "<br>Source: {}",
+                    *(piece[m] for piece in pieces),
                 ),
-                hovertemplate=(
-                    "<b>%{customdata[1]}</b><br>" + STANCE_LABELS[stance] + " from %{customdata[2]}"
-                    " (%{customdata[3]} statements)<br>%{customdata[4]}: <i>%{customdata[5]}</i>"
-                    "<br>Source: %{customdata[6]}<extra></extra>"
-                ),
+                hovertemplate="%{hovertext}<extra></extra>",
             )
         )  # fmt: skip
-    changes = data[data["is_change"].astype(bool)]
+    changed = runs["is_change"].to_numpy(dtype=bool)
     traces.append(
         _trace("scatter",
-            x=changes["start"], y=changes["band"], mode="markers", name="Change of line",
+            x=start[changed], y=band[changed], mode="markers", name="Change of line",
             hoverinfo="skip",
             marker={"symbol": "line-ns", "size": 18, "line": {"width": 2, "color": "#333333"}},
         )
@@ -473,7 +489,7 @@ def state_timeline(runs: pd.DataFrame, *, end_on: dt.date, title: str | None = N
         traces, title=title, height=120 + 46 * len(bands),
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(bands)),
                "tickvals": bands, "ticktext": [_band_label(b) for b in bands], "title": None},
-        xaxis=_date_axis(pd.concat([data["start"], data["stop"]])),
+        xaxis=_date_axis(pd.Series(np.concatenate([start, stop]))),
         barmode="overlay", clickmode="event+select", bargap=0.35,
     )  # fmt: skip
 
@@ -541,20 +557,26 @@ def swimlane(timeline: pd.DataFrame, *, title: str | None = None) -> go.Figure:
         )
         for capital in capitals
     ]  # fmt: skip
-    for stance in STANCES:
-        part = timeline[timeline["stance"] == stance]
+    stance = timeline["stance"].to_numpy(dtype=object)
+    capital = timeline["capital"].astype(str).to_numpy(dtype=object)
+    stated_on = timeline["stated_on"].to_numpy()
+    pieces = (
+        _each(timeline["capital"], esc), _each(timeline["stated_on"], describe.day),
+        _each(timeline["speaker"], hover_text), _each(timeline["quote"], hover_text),
+        _each(timeline["source_name"], hover_text),
+    )  # fmt: skip
+    for code in STANCES:
+        m = stance == code
+        label = STANCE_LABELS[code]
         traces.append(
             _trace("scatter",
-                x=part["stated_on"], y=part["capital"], mode="markers", name=STANCE_LABELS[stance],
-                marker={"size": 16, "color": STANCE_COLOURS[stance], "line": {"width": 1, "color": "white"}},
-                customdata=_columns(
-                    _each(part["stated_on"], describe.day), _each(part["speaker"], hover_text),
-                    _each(part["quote"], hover_text), _each(part["source_name"], hover_text),
+                x=stated_on[m], y=capital[m], mode="markers", name=label,
+                marker={"size": 16, "color": STANCE_COLOURS[code], "line": {"width": 1, "color": "white"}},
+                hovertext=_hovers(
+                    "{}, {}: " + label + "<br>{}: <i>{}</i><br>Source: {}",
+                    *(piece[m] for piece in pieces),
                 ),
-                hovertemplate=(
-                    "%{y}, %{customdata[0]}: " + STANCE_LABELS[stance] + "<br>%{customdata[1]}: "
-                    "<i>%{customdata[2]}</i><br>Source: %{customdata[3]}<extra></extra>"
-                ),
+                hovertemplate="%{hovertext}<extra></extra>",
             )
         )  # fmt: skip
     return _figure(

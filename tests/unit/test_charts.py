@@ -49,8 +49,10 @@ def test_labels_escape_markup_but_keep_quotes() -> None:
     fig = charts.latest_matrix(latest, topic_order=[HOSTILE])
     tick = fig.layout.yaxis.ticktext[0]
     assert '"Bonne"' in tick and "&quot;" not in tick and "&lt;b&gt;" in tick
-    hover = fig.data[1].customdata[0]
-    assert '"x"' in hover[4] and "&lt;i&gt;" in hover[4]
+    hover = fig.data[1].hovertext[0]
+    assert '"x"' in hover and "&lt;i&gt;" in hover and "<i>" in hover  # the template's own <i>
+    assert "&lt;b&gt;x&lt;/b&gt;" in hover and "<b>x</b>" not in hover
+    assert fig.data[1].customdata[0].tolist() == [HOSTILE]  # a click narrows to the raw title
 
 
 def _share(periods: list[str], capital: str = "Paris") -> pd.DataFrame:
@@ -155,5 +157,49 @@ def test_hover_texts_of_missing_values_are_empty() -> None:
          "quote": ["q", None]}
     )  # fmt: skip
     fig = charts.latest_matrix(latest, topic_order=["T"])
-    rows = [list(row) for row in fig.data[1].customdata]
-    assert rows == [["T", "T", "1 Jan 2025", "", "q"], ["T", "T", "", "S", ""]]
+    assert list(fig.data[1].hovertext) == [
+        "<b>T</b><br>Paris: Deny on 1 Jan 2025<br><br><i>q</i>",
+        "<b>T</b><br>Kyiv: Deny on <br>S<br><i></i>",
+    ]
+    assert [row.tolist() for row in fig.data[1].customdata] == [["T"], ["T"]]
+    assert fig.data[1].hovertemplate == "%{hovertext}<extra></extra>"
+
+
+def test_state_timeline_and_swimlane_hovers_carry_each_point_escaped() -> None:
+    runs = pd.DataFrame(
+        {"capital": ["Paris", "Kyiv", "Paris"], "topic": ["T", "U", HOSTILE],
+         "stance": ["deny", "deny", "confirm"],
+         "start_on": pd.to_datetime(["2026-02-04", "2026-02-06", "2026-02-08"]),
+         "end_on": pd.to_datetime(["2026-02-10", None, None]), "statements": [3, 1, 2],
+         "is_change": [False, False, True], "speaker": ["A", None, "<S>"],
+         "quote": ["q1", "q2", "Q & <i>"], "source_name": ["s", "t", None]}
+    )  # fmt: skip
+    fig = charts.state_timeline(runs, end_on=dt.date(2026, 2, 20))
+    deny = next(t for t in fig.data if t.name == "Deny")
+    assert list(deny.hovertext) == [
+        "<b>T</b><br>Deny from 4 Feb 2026 (3 statements)<br>A: <i>q1</i><br>Source: s",
+        "<b>U</b><br>Deny from 6 Feb 2026 (1 statement)<br>: <i>q2</i><br>Source: t",
+    ]
+    assert [row.tolist() for row in deny.customdata] == [["T"], ["U"]]
+    assert list(deny.y) == ["T · Paris", "U · Kyiv"] and list(deny.x) == [
+        6 * 86_400_000,
+        14 * 86_400_000,
+    ]
+    confirm = next(t for t in fig.data if t.name == "Confirm")
+    assert confirm.hovertext[0] == (
+        '<b>Visit, "Bonne" &lt;b&gt;x&lt;/b&gt; &amp; co</b><br>Confirm from 8 Feb 2026 '
+        "(2 statements)<br>&lt;S&gt;: <i>Q &amp; &lt;i&gt;</i><br>Source: "
+    )
+    assert confirm.customdata[0].tolist() == [HOSTILE]
+
+    timeline = runs.rename(columns={"start_on": "stated_on"}).assign(statement_id=[1, 2, 3])
+    fig = charts.swimlane(timeline)
+    dots = {t.name: t for t in fig.data if t.mode == "markers"}
+    assert list(dots["Deny"].hovertext) == [
+        "Paris, 4 Feb 2026: Deny<br>A: <i>q1</i><br>Source: s",
+        "Kyiv, 6 Feb 2026: Deny<br>: <i>q2</i><br>Source: t",
+    ]
+    assert dots["Confirm"].hovertext[0] == (
+        "Paris, 8 Feb 2026: Confirm<br>&lt;S&gt;: <i>Q &amp; &lt;i&gt;</i><br>Source: "
+    )
+    assert dots["Deny"].customdata is None
