@@ -6,21 +6,27 @@
 -- with its run number. The redo row's old next row is at or after the cut (every row before the
 -- cut is unchanged), so only rows whose next date is on or after the cut's date are candidates:
 -- taking the latest of all rows before the cut grouped 2.4M rows at 10M (125 -> 45 ms). The start
--- row is the redo row's previous one.
+-- row is the redo row's previous one. Every row from the cut on has such a next date too, so the
+-- same pass counts the tail (tail_rows: the redo row and the rows from the cut on) that
+-- derived/stale_tail_rows used to count in a scan of its own (10M: 28 ms).
 CREATE OR REPLACE TEMP TABLE stale_link_tails AS
 WITH redo AS (
     SELECT l.capital, l.topic_id,
            max_by({'stated_on': l.stated_on, 'id': l.id, 'previous_id': l.previous_id},
-                  (l.stated_on, l.id)) AS row
+                  (l.stated_on, l.id))
+               FILTER (WHERE l.stated_on < c.cut_on OR (l.stated_on = c.cut_on AND l.id < c.cut_id))
+               AS row,
+           count(*) FILTER (WHERE l.stated_on > c.cut_on OR (l.stated_on = c.cut_on AND l.id >= c.cut_id))
+               AS after_cut
     FROM stance_links AS l
     JOIN stale_link_cuts AS c ON c.capital = l.capital AND c.topic_id = l.topic_id
-    WHERE (l.next_on IS NULL OR l.next_on >= c.cut_on)
-      AND (l.stated_on < c.cut_on OR (l.stated_on = c.cut_on AND l.id < c.cut_id))
+    WHERE l.next_on IS NULL OR l.next_on >= c.cut_on
     GROUP BY l.capital, l.topic_id
 )
 SELECT c.capital, c.topic_id,
        r.row.stated_on AS redo_on, r.row.id AS redo_id,
-       s.stated_on AS start_on, s.id AS start_id, s.run_no AS start_run
+       s.stated_on AS start_on, s.id AS start_id, s.run_no AS start_run,
+       coalesce(r.after_cut, 0) + (r.row.id IS NOT NULL)::INTEGER AS tail_rows
 FROM stale_link_cuts AS c
 LEFT JOIN redo AS r ON r.capital = c.capital AND r.topic_id = c.topic_id
 LEFT JOIN stance_links AS s ON s.id = r.row.previous_id;

@@ -291,6 +291,7 @@ def test_the_tail_refresh_equals_a_rebuild_after_any_write(
                     {"upto": upto},
                 ).fetchall()
                 assert set(now) == built
+            _assert_tail_count(cur, appended, upto)
             if not db._update_links_in_place(cur):
                 assert linked == 0  # nothing to keep: a first history is built whole
                 sql.execute(cur, "derived/rebuild_stance_links")
@@ -303,6 +304,25 @@ def test_the_tail_refresh_equals_a_rebuild_after_any_write(
         db.IN_PLACE_SHARE = saved
         cur.rollback()
         cur.close()
+
+
+def _assert_tail_count(cur: duckdb.DuckDBPyConnection, appended: bool, upto: int) -> None:
+    """stale_link_tails counts each group's tail in the pass that finds its redo row: the sum is
+    the number of rows the refresh's delete takes (counted here by that delete's own predicate)."""
+    if appended:
+        sql.execute(cur, "derived/appended_link_cuts", {"upto": upto})
+    else:
+        sql.execute(cur, "derived/stale_link_groups")
+        sql.execute(cur, "derived/changed_link_cuts")
+    sql.execute(cur, "derived/stale_link_tails")
+    deleted = cur.execute(  # test-only read: the rows delete_stale_links removes
+        "SELECT count(*) FROM stance_links AS l JOIN stale_link_tails AS t"
+        " ON t.capital = l.capital AND t.topic_id = l.topic_id"
+        " WHERE t.redo_id IS NULL OR l.stated_on > t.redo_on"
+        " OR (l.stated_on = t.redo_on AND l.id >= t.redo_id)"
+    ).fetchone()[0]
+    assert sql.scalar(cur, "derived/stale_tail_rows") == deleted
+    sql.execute(cur, "derived/drop_stale_link_groups")
 
 
 def _assert_refreshed_in_place(cur: duckdb.DuckDBPyConnection) -> None:
