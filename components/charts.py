@@ -97,6 +97,18 @@ def hover_text(value: object, width: int = 64, limit: int = 320) -> str:
     return esc("\n".join(_wrap(text, width))).replace("\n", "<br>")
 
 
+def _speaker(value: object) -> str:
+    """'Name: ' ahead of a quote in a hover label, or nothing when the speaker is not known."""
+    text = hover_text(value)
+    return f"{text}: " if text else ""
+
+
+def _source(value: object) -> str:
+    """A hover label's last line, '<br>Source: name', or nothing when the source has no name."""
+    text = hover_text(value)
+    return f"<br>Source: {text}" if text else ""
+
+
 def short_label(value: str, limit: int = 48) -> str:
     """Escaped tick label, cut with an ellipsis (the full title is in the hover)."""
     text = value if len(value) <= limit else value[: limit - 1] + "…"
@@ -257,7 +269,7 @@ def latest_matrix(
     capital = data["capital"].astype(str).to_numpy(dtype=object)
     pieces = (
         _each(data["topic"], hover_text), _each(data["capital"], esc),
-        _each(data["stated_on"], describe.day), _each(data["speaker"], hover_text),
+        _each(data["stated_on"], describe.day), _each(data["speaker"], _speaker),
         _each(data["quote"], hover_text),
     )  # fmt: skip
     traces = []
@@ -271,7 +283,7 @@ def latest_matrix(
                         "line": {"width": 1, "color": "white"}},
                 customdata=_click_topics(topic[m]),
                 hovertext=_hovers(
-                    "<b>{}</b><br>{}: " + label + " on {}<br>{}<br><i>{}</i>",
+                    "<b>{}</b><br>{}: " + label + " on {}<br>{}<i>{}</i>",
                     *(piece[m] for piece in pieces),
                 ),
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -456,8 +468,8 @@ def state_timeline(runs: pd.DataFrame, *, end_on: dt.date, title: str | None = N
     stance = runs["stance"].to_numpy(dtype=object)
     pieces = (
         _each(runs["topic"], hover_text), _each(runs["start_on"], describe.day),
-        _each(runs["statements"], describe.count), _each(runs["speaker"], hover_text),
-        _each(runs["quote"], hover_text), _each(runs["source_name"], hover_text),
+        _each(runs["statements"], describe.count), _each(runs["speaker"], _speaker),
+        _each(runs["quote"], hover_text), _each(runs["source_name"], _source),
     )  # fmt: skip
     bands = sorted(set(band))
     traces: list[dict[str, Any]] = []
@@ -470,8 +482,7 @@ def state_timeline(runs: pd.DataFrame, *, end_on: dt.date, title: str | None = N
                 orientation="h", name=label, marker_color=STANCE_COLOURS[code],
                 legendgroup=code, opacity=0.85, customdata=_click_topics(topic[m]),
                 hovertext=_hovers(
-                    "<b>{}</b><br>" + label + " from {} ({})<br>{}: <i>{}</i>"
-                    "<br>Source: {}",
+                    "<b>{}</b><br>" + label + " from {} ({})<br>{}<i>{}</i>{}",
                     *(piece[m] for piece in pieces),
                 ),
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -562,8 +573,8 @@ def swimlane(timeline: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     stated_on = timeline["stated_on"].to_numpy()
     pieces = (
         _each(timeline["capital"], esc), _each(timeline["stated_on"], describe.day),
-        _each(timeline["speaker"], hover_text), _each(timeline["quote"], hover_text),
-        _each(timeline["source_name"], hover_text),
+        _each(timeline["speaker"], _speaker), _each(timeline["quote"], hover_text),
+        _each(timeline["source_name"], _source),
     )  # fmt: skip
     for code in STANCES:
         m = stance == code
@@ -573,7 +584,7 @@ def swimlane(timeline: pd.DataFrame, *, title: str | None = None) -> go.Figure:
                 x=stated_on[m], y=capital[m], mode="markers", name=label,
                 marker={"size": 16, "color": STANCE_COLOURS[code], "line": {"width": 1, "color": "white"}},
                 hovertext=_hovers(
-                    "{}, {}: " + label + "<br>{}: <i>{}</i><br>Source: {}",
+                    "{}, {}: " + label + "<br>{}<i>{}</i>{}",
                     *(piece[m] for piece in pieces),
                 ),
                 hovertemplate="%{hovertext}<extra></extra>",

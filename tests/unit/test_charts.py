@@ -158,8 +158,8 @@ def test_hover_texts_of_missing_values_are_empty() -> None:
     )  # fmt: skip
     fig = charts.latest_matrix(latest, topic_order=["T"])
     assert list(fig.data[1].hovertext) == [
-        "<b>T</b><br>Paris: Deny on 1 Jan 2025<br><br><i>q</i>",
-        "<b>T</b><br>Kyiv: Deny on <br>S<br><i></i>",
+        "<b>T</b><br>Paris: Deny on 1 Jan 2025<br><i>q</i>",  # no speaker: no "None: "
+        "<b>T</b><br>Kyiv: Deny on <br>S: <i></i>",
     ]
     assert [row.tolist() for row in fig.data[1].customdata] == [["T"], ["T"]]
     assert fig.data[1].hovertemplate == "%{hovertext}<extra></extra>"
@@ -178,7 +178,7 @@ def test_state_timeline_and_swimlane_hovers_carry_each_point_escaped() -> None:
     deny = next(t for t in fig.data if t.name == "Deny")
     assert list(deny.hovertext) == [
         "<b>T</b><br>Deny from 4 Feb 2026 (3 statements)<br>A: <i>q1</i><br>Source: s",
-        "<b>U</b><br>Deny from 6 Feb 2026 (1 statement)<br>: <i>q2</i><br>Source: t",
+        "<b>U</b><br>Deny from 6 Feb 2026 (1 statement)<br><i>q2</i><br>Source: t",
     ]
     assert [row.tolist() for row in deny.customdata] == [["T"], ["U"]]
     assert list(deny.y) == ["T · Paris", "U · Kyiv"] and list(deny.x) == [
@@ -188,7 +188,7 @@ def test_state_timeline_and_swimlane_hovers_carry_each_point_escaped() -> None:
     confirm = next(t for t in fig.data if t.name == "Confirm")
     assert confirm.hovertext[0] == (
         '<b>Visit, "Bonne" &lt;b&gt;x&lt;/b&gt; &amp; co</b><br>Confirm from 8 Feb 2026 '
-        "(2 statements)<br>&lt;S&gt;: <i>Q &amp; &lt;i&gt;</i><br>Source: "
+        "(2 statements)<br>&lt;S&gt;: <i>Q &amp; &lt;i&gt;</i>"  # no source: no empty line
     )
     assert confirm.customdata[0].tolist() == [HOSTILE]
 
@@ -197,9 +197,9 @@ def test_state_timeline_and_swimlane_hovers_carry_each_point_escaped() -> None:
     dots = {t.name: t for t in fig.data if t.mode == "markers"}
     assert list(dots["Deny"].hovertext) == [
         "Paris, 4 Feb 2026: Deny<br>A: <i>q1</i><br>Source: s",
-        "Kyiv, 6 Feb 2026: Deny<br>: <i>q2</i><br>Source: t",
+        "Kyiv, 6 Feb 2026: Deny<br><i>q2</i><br>Source: t",
     ]
     assert dots["Confirm"].hovertext[0] == (
-        "Paris, 8 Feb 2026: Confirm<br>&lt;S&gt;: <i>Q &amp; &lt;i&gt;</i><br>Source: "
+        "Paris, 8 Feb 2026: Confirm<br>&lt;S&gt;: <i>Q &amp; &lt;i&gt;</i>"
     )
     assert dots["Deny"].customdata is None
