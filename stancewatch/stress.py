@@ -304,7 +304,7 @@ def writers(n_writers: int, rows: int, n_readers: int, work: Path) -> WriterFigu
     return figures
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m stancewatch.stress", description=__doc__.splitlines()[0]
     )
@@ -319,7 +319,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--readers", type=int, default=4)
     for p in sub.choices.values():
         p.add_argument("--work", type=Path, default=None, help="folder for the database (temp)")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="stancewatch-stress-") as tmp:
         work = args.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
