@@ -200,6 +200,44 @@ GRAIN_TICKS = {
 }
 
 
+def period_label(value: object, grain: str) -> str:
+    """A period as a reader names it: '3 Feb 2026', 'week of 2 Feb 2026', 'Feb 2026', 'Q1 2026',
+    '2026'."""
+    if value is None or pd.isna(value):
+        return ""
+    day = pd.Timestamp(value)
+    if grain == "year":
+        return str(day.year)
+    if grain == "quarter":
+        return f"Q{day.quarter} {day.year}"
+    if grain == "month":
+        return f"{day:%b %Y}"
+    return ("week of " if grain == "week" else "") + describe.day(day)
+
+
+def _period_axis(periods: pd.Series, grain: str) -> dict[str, Any]:
+    """A date axis for values per period. Over a few periods plotly would tick every few days
+    and repeat 'Feb 2026' (or label hours): then the axis spans at least six periods, ticked one
+    period apart."""
+    axis: dict[str, Any] = {"type": "date", "tickformat": GRAIN_TICKS[grain]}
+    dates = pd.to_datetime(periods).dropna()
+    if dates.empty:
+        return axis
+    days = GRAIN_DAYS[grain]
+    lo, hi = dates.min(), dates.max()
+    spanned = (hi - lo).days / days
+    if spanned < 12:
+        pad = pd.Timedelta(days=days * max(1.0, (6 - spanned) / 2))
+        axis |= {"range": [lo - pad, hi + pad], "dtick": GRAIN_PERIOD[grain]}
+    return axis
+
+
+def _count_axis(top: float) -> dict[str, Any]:
+    """A count axis: thousands separated, and whole numbers only when the counts are small
+    (plotly would tick 0.5, 1.5)."""
+    return {"tickformat": ",d", **({"dtick": 1} if top <= 10 else {})}
+
+
 def _padded_range(values: pd.Series, min_days: int = 14) -> list[pd.Timestamp] | None:
     """An x range of at least `min_days`, so a short span is not labelled in hours."""
     dates = pd.to_datetime(values).dropna()
@@ -240,10 +278,10 @@ def stance_counts_bar(frame: pd.DataFrame, *, title: str | None = None) -> go.Fi
     parts = _by(frame, "stance")
     traces = [
         _trace("bar",
-            x=part["capital"], y=part["statements"], text=part["statements"],
+            x=part["capital"], y=part["statements"], texttemplate="%{y:,}",
             name=STANCE_LABELS[stance], legendgroup=STANCE_LABELS[stance], showlegend=True,
             marker={"color": STANCE_COLOURS[stance]}, orientation="v", textposition="inside",
-            hovertemplate="%{x}: %{y} statements<extra>%{fullData.name}</extra>",
+            hovertemplate="%{x}: %{y:,} statements<extra>%{fullData.name}</extra>",
         )
         for stance in STANCES
         if (part := parts.get(stance)) is not None
@@ -251,7 +289,8 @@ def stance_counts_bar(frame: pd.DataFrame, *, title: str | None = None) -> go.Fi
     return _figure(
         traces, title=title, height=420, barmode="stack", legend={"tracegroupgap": 0},
         xaxis={"title": "Capital", "categoryorder": "array", "categoryarray": capitals},
-        yaxis={"title": "Statements"},
+        yaxis={"title": "Statements",
+               **_count_axis(frame.groupby("capital")["statements"].sum().max() if len(frame) else 0)},
     )  # fmt: skip
 
 
@@ -333,8 +372,13 @@ def stance_share_chart(
     y_axis: dict[str, Any] = {"title": "Share" if y == "share" else "Statements"}
     if y == "share":
         y_axis |= {"tickformat": ".0%", "range": [0, 1.02]}
-    x_axis = {"tickformat": GRAIN_TICKS[grain]}
+    x_axis = _period_axis(share["period"], grain)
     capitals = sorted(share["capital"].unique())
+    if combined:
+        share = _every_period(share)
+    elif y == "statements":
+        per_capital = share.groupby(["period", "capital"])["statements"].sum()
+        y_axis |= _count_axis(per_capital.max() if len(per_capital) else 0)
     parts = {key: part for key, part in share.groupby(["stance", "capital"], sort=False)}
     cells = [
         (stance, i, capital, parts[(stance, capital)])
@@ -343,32 +387,34 @@ def stance_share_chart(
         if (stance, capital) in parts
     ]
 
-    def values(part: pd.DataFrame) -> dict[str, Any]:
-        # The capital (one per trace) goes in the template, so customdata stays numbers: plotly
-        # copies a number array whole, an object array value by value, twice per figure.
-        capital = esc(part["capital"].iat[0])
-        hover = (
-            f"{capital}, %{{x|%d %b %Y}}<br>%{{fullData.name}}: %{{customdata[0]}} statements "
-            "(%{customdata[1]:.0%})<extra></extra>"
-        )
-        return {"x": part["period"], "y": part[y], "hovertemplate": hover,
-                "customdata": np.column_stack([part["statements"].to_numpy(dtype="float64"),
-                                               part["share"].to_numpy(dtype="float64")])}  # fmt: skip
+    def values(stance: str, part: pd.DataFrame) -> dict[str, Any]:
+        hover = _hovers(
+            "{}, {}<br>" + STANCE_LABELS[stance] + ": {}{}",
+            _each(part["capital"], esc), _each(part["period"], lambda v: period_label(v, grain)),
+            _each(part["statements"], describe.count),
+            _each(part["share"], lambda v: "" if pd.isna(v) else f" ({v:.0%})"),
+        )  # fmt: skip
+        return {"x": part["period"], "y": part[y], "hovertext": hover,
+                "hovertemplate": "%{hovertext}<extra></extra>"}  # fmt: skip
 
     if combined:
         # WebGL past 1,000 points, as plotly.express chose: SVG lines get slow in the browser.
         kind = "scattergl" if len(share) > WEBGL_POINTS else "scatter"
         traces = [
             _trace(
-                kind, **values(part), name=f"{STANCE_LABELS[stance]}, {capital}", mode="lines+markers",
-                legendgroup=f"{STANCE_LABELS[stance]}, {capital}", showlegend=True,
+                kind, **values(stance, part), name=f"{STANCE_LABELS[stance]}, {esc(capital)}",
+                mode="lines+markers", legendgroup=f"{STANCE_LABELS[stance]}, {capital}",
+                showlegend=True, marker={"symbol": "circle"},
                 line={"color": STANCE_COLOURS[stance], "dash": LINE_DASHES[i % len(LINE_DASHES)]},
-                marker={"symbol": "circle"},
             )
             for stance, i, capital, part in cells
         ]  # fmt: skip
+        if y == "statements":
+            y_axis |= _count_axis(share["statements"].max() if len(share) else 0)
+        # Nine lines' names beside the plot, not above it, where they ran into the title.
         return _figure(
-            traces, title=title, height=440, legend={"tracegroupgap": 0},
+            traces, title=title, height=440, top=0,
+            legend={"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top", "tracegroupgap": 0},
             xaxis={**x_axis, "title": grain.capitalize()}, yaxis=y_axis,
         )  # fmt: skip
 
@@ -403,7 +449,7 @@ def stance_share_chart(
         k = panel[capital]
         traces.append(
             _trace("bar",
-                **values(part), name=STANCE_LABELS[stance], legendgroup=STANCE_LABELS[stance],
+                **values(stance, part), name=STANCE_LABELS[stance], legendgroup=STANCE_LABELS[stance],
                 showlegend=stance not in seen, marker={"color": STANCE_COLOURS[stance]},
                 orientation="v", xaxis=_ref("x", k), yaxis=_ref("y", k),
                 xperiod=GRAIN_PERIOD[grain], xperiodalignment="middle",
@@ -417,26 +463,52 @@ def stance_share_chart(
     )  # fmt: skip
 
 
-def silence_rate_chart(rate: pd.DataFrame, *, title: str | None = None) -> go.Figure:
-    """No-comment share per capital and period (columns: period, capital, statements, silence_rate)."""
+def _every_period(share: pd.DataFrame) -> pd.DataFrame:
+    """Stance rows for every period of the frame, so a line falls to zero (or breaks) where a
+    capital said nothing instead of running straight on to its next statement: a stance a
+    capital did not take in a period where it spoke counts 0 (share 0); in a period where it
+    did not speak the count is 0 and the share is missing (a gap in the line)."""
+    periods = sorted(share["period"].unique())
+    cells = share[["stance", "capital"]].drop_duplicates()
+    grid = pd.DataFrame({"period": periods}).merge(cells, how="cross")
+    full = grid.merge(share[["period", "capital", "stance", "statements", "share"]], how="left",
+                      on=["period", "capital", "stance"])  # fmt: skip
+    full["statements"] = full["statements"].fillna(0).astype("int64")
+    spoke = full.groupby(["period", "capital"])["statements"].transform("sum")
+    full["share"] = full["share"].fillna(0.0).where(spoke > 0)
+    return full
+
+
+def silence_rate_chart(
+    rate: pd.DataFrame, *, title: str | None = None, grain: str = "month"
+) -> go.Figure:
+    """No-comment share per capital and period (columns: period, capital, statements,
+    silence_rate); a line breaks over periods in which its capital said nothing."""
     capitals = sorted(rate["capital"].unique())
     colours = capital_colours(capitals)
-    parts = _by(rate, "capital")
-    traces = [
-        _trace("scatter",
-            x=parts[capital]["period"], y=parts[capital]["silence_rate"], name=capital,
-            mode="lines+markers",
-            line={"color": colours[capital], "dash": CAPITAL_DASHES[i % len(CAPITAL_DASHES)]},
-            customdata=parts[capital]["statements"],
-            hovertemplate=(
-                f"{esc(capital)}, %{{x|%d %b %Y}}<br>No comment: %{{y:.0%}} of "
-                "%{customdata} statements<extra></extra>"
-            ),
-        )
-        for i, capital in enumerate(capitals)
-    ]  # fmt: skip
+    periods = pd.DataFrame({"period": sorted(rate["period"].unique())})
+    traces = []
+    for i, (capital, part) in enumerate(sorted(_by(rate, "capital").items())):
+        part = periods.merge(part, how="left", on="period")
+        hover = _hovers(
+            "{}, {}<br>No comment: {}",
+            np.full(len(part), esc(capital), dtype=object),
+            _each(part["period"], lambda v: period_label(v, grain)),
+            np.array([
+                "" if pd.isna(r) else f"{r:.0%} of {describe.count(int(n))}"
+                for r, n in zip(part["silence_rate"], part["statements"], strict=True)
+            ], dtype=object),
+        )  # fmt: skip
+        traces.append(
+            _trace("scatter",
+                x=part["period"], y=part["silence_rate"], name=esc(capital), mode="lines+markers",
+                line={"color": colours[capital], "dash": CAPITAL_DASHES[i % len(CAPITAL_DASHES)]},
+                hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )  # fmt: skip
     return _figure(
-        traces, title=title, height=340, xaxis={"title": "Period start"},
+        traces, title=title, height=340,
+        xaxis={**_period_axis(rate["period"], grain), "title": grain.capitalize()},
         yaxis={"tickformat": ".0%", "range": [0, 1.02], "title": "No-comment share"},
     )  # fmt: skip
 
@@ -464,7 +536,10 @@ def state_timeline(runs: pd.DataFrame, *, end_on: dt.date, title: str | None = N
     band = topic + " · " + capital if len(set(topic)) > 1 else capital
     start = pd.to_datetime(runs["start_on"]).to_numpy()
     stop = pd.to_datetime(runs["end_on"]).fillna(pd.Timestamp(end_on)).to_numpy()
-    stop = np.where(stop > start, stop, start + np.timedelta64(1, "D"))
+    # Every run at least 1% of the axis wide: a stance first taken on the last day shown would
+    # otherwise be a sliver behind its change mark, and a reader could not see what it is now.
+    span = (stop.max() - start.min()) if len(runs) else np.timedelta64(0, "D")
+    stop = np.maximum(stop, start + max(span / 100, np.timedelta64(1, "D")))
     stance = runs["stance"].to_numpy(dtype=object)
     pieces = (
         _each(runs["topic"], hover_text), _each(runs["start_on"], describe.day),
@@ -533,15 +608,18 @@ def transitions_matrix(transitions: pd.DataFrame, *, title: str | None = None) -
             _trace("heatmap",
                 z=grid, x=labels, y=labels, zmin=0, zmax=top, showscale=False,
                 colorscale=[[0, "#f4f4f4"], [1, "#0072B2"]], xgap=3, ygap=3,
-                text=grid, texttemplate="%{text}", xaxis=_ref("x", i), yaxis=_ref("y", i),
-                hovertemplate=f"{esc(capital)}: %{{y}} → %{{x}}: %{{z}}<extra></extra>",
+                texttemplate="%{z:,}", xaxis=_ref("x", i), yaxis=_ref("y", i),
+                hovertemplate=f"{esc(capital)}: %{{y}} → %{{x}}: %{{z:,}}<extra></extra>",
             )
         )  # fmt: skip
         left = (i - 1) * (width + gap)
         axes[_axis("x", i)] = {"anchor": _ref("y", i), "domain": [left, left + width],
                                "title": "After"}  # fmt: skip
+        # The rows are the same stances in every panel: named once, at the left, where the
+        # other panels' names ran into the panel beside them.
         axes[_axis("y", i)] = {"anchor": _ref("x", i), "domain": [0.0, 1.0],
-                               "autorange": "reversed", "title": "Before" if i == 1 else None}  # fmt: skip
+                               "autorange": "reversed", "title": "Before" if i == 1 else None,
+                               "showticklabels": i == 1}  # fmt: skip
         annotations.append(
             {"text": esc(capital), "font": {"size": 16}, "showarrow": False,
              "x": left + width / 2, "xanchor": "center", "xref": "paper",

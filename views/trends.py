@@ -7,6 +7,8 @@ from components.choices import GRAIN_LABELS, MEASURE_LABELS
 from components.database import query
 from stancewatch.params import GRAINS
 
+MAX_DAYS = 731  # the Day period over a longer span is shown by week (12 years: 4,380 bars a row)
+
 f = filters.current()
 p = f.params()
 layout.header("Trends", f)
@@ -26,6 +28,14 @@ grain = grain or "month"
 share = query("analytics/stance_share", {**p, "grain": grain})
 if share.empty:
     layout.empty_state()
+if grain == "day" and (share["period"].max() - share["period"].min()).days > MAX_DAYS:
+    st.info(
+        f"Days over more than two years make bars too thin to see and take the browser seconds "
+        f"to draw: showing weeks. Narrow From and To to {MAX_DAYS} days or less to see days.",
+        icon=":material/date_range:",
+    )
+    grain = "week"
+    share = query("analytics/stance_share", {**p, "grain": grain})
 
 title = f"Stance {'share' if measure == 'share' else 'count'} by {grain}"
 fig = charts.stance_share_chart(
@@ -40,7 +50,7 @@ layout.chart(
 
 rate = query("analytics/silence_rate", {**p, "grain": grain})
 title = f"Silence rate: share of “no comment” by {grain}"
-fig = charts.silence_rate_chart(rate, title=title)
+fig = charts.silence_rate_chart(rate, title=title, grain=grain)
 layout.chart(
     fig,
     key="silence_rate_chart",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from tests.app.conftest import PAGES, open_app
@@ -116,6 +117,19 @@ def test_trends_grain_and_measure_change_the_chart() -> None:
     at.segmented_control(key="measure").set_value("count").run()
     counts = chart(at, "stance_share_chart")
     assert sum(sum(t["y"]) for t in counts.values()) == 207
+
+
+def test_days_over_more_than_two_years_are_shown_as_weeks() -> None:
+    at = open_app("views/trends.py")
+    at.segmented_control(key="grain").set_value("day").run()
+    assert any("showing weeks" in i.value for i in at.info)
+    weekly = chart(at, "stance_share_chart")
+    mondays = [pd.Timestamp(x).day_of_week == 0 for x in weekly["Confirm"]["x"]]
+    assert all(mondays)  # weeks start on Mondays
+    at.date_input(key="from").set_value(dt.date(2025, 6, 1)).run()
+    assert not any("showing weeks" in i.value for i in at.info)
+    daily = chart(at, "stance_share_chart")
+    assert not all(pd.Timestamp(x).day_of_week == 0 for x in daily["Confirm"]["x"])
 
 
 def test_changes_view_follows_the_topic_filter() -> None:

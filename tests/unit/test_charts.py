@@ -71,17 +71,77 @@ def test_a_single_period_bar_is_as_wide_as_its_period() -> None:
 
 
 @pytest.mark.parametrize("combined", [False, True])
-def test_stance_share_hover_names_the_capital_and_carries_counts_as_numbers(combined) -> None:
+def test_stance_share_hover_names_capital_period_and_counts(combined) -> None:
     share = pd.concat([_share(["2026-01-01", "2026-02-01"]), _share(["2026-01-01"], "<b>Kyiv")])
-    share["statements"] = [3, 1_204, 7]
+    share["statements"] = [3, 1_204, 1]
     share["share"] = [0.5, 1.0, 0.25]
     fig = charts.stance_share_chart(share, combined=combined)
-    by_capital = {t.hovertemplate.split(",")[0]: t for t in fig.data}
+    by_capital = {t.hovertext[0].split(",")[0]: t for t in fig.data}
     assert set(by_capital) == {"Paris", "&lt;b&gt;Kyiv"}  # escaped, one capital per trace
-    paris = by_capital["Paris"]
-    assert paris.customdata.dtype.kind == "f"  # numbers: copied whole, not value by value
-    assert paris.customdata.tolist() == [[3, 0.5], [1_204, 1.0]]
-    assert "%{customdata[0]} statements (%{customdata[1]:.0%})" in paris.hovertemplate
+    assert list(by_capital["Paris"].hovertext) == [
+        "Paris, Jan 2026<br>Confirm: 3 statements (50%)",
+        "Paris, Feb 2026<br>Confirm: 1,204 statements (100%)",
+    ]
+    kyiv = by_capital["&lt;b&gt;Kyiv"]
+    assert kyiv.hovertext[0] == "&lt;b&gt;Kyiv, Jan 2026<br>Confirm: 1 statement (25%)"
+    if combined:  # Kyiv said nothing in February: no share there (a gap), and a count of 0
+        assert kyiv.hovertext[1] == "&lt;b&gt;Kyiv, Feb 2026<br>Confirm: 0 statements"
+        assert pd.isna(kyiv.y[1])
+
+
+def test_combined_lines_fall_to_zero_where_a_capital_did_not_take_the_stance() -> None:
+    share = pd.DataFrame(
+        {"period": pd.to_datetime(["2026-01-01", "2026-01-01", "2026-02-01", "2026-03-01"]),
+         "capital": "Paris", "stance": ["deny", "confirm", "confirm", "deny"],
+         "statements": [2, 2, 5, 1], "share": [0.5, 0.5, 1.0, 1.0]}
+    )  # fmt: skip
+    for measure, expected in (("share", [0.5, 0.0, 1.0]), ("count", [2, 0, 1])):
+        fig = charts.stance_share_chart(share, combined=True, measure=measure)
+        deny = next(t for t in fig.data if t.name.startswith("Deny"))
+        assert list(deny.y) == expected  # not a straight line from January to March
+    assert fig.layout.legend.orientation == "v"  # beside the plot, not over the title
+
+
+def test_a_few_periods_get_a_readable_axis() -> None:
+    """One month used to be ticked every few days ('Feb 2026' eight times), and the silence
+    chart labelled hours: the axis now spans six periods, one tick each."""
+    for grain, dtick in (("month", "M1"), ("year", "M12"), ("day", 86_400_000)):
+        share = _share(["2026-02-01"])
+        rate = share.assign(silence_rate=0.5)
+        for fig in (
+            charts.stance_share_chart(share, grain=grain),
+            charts.silence_rate_chart(rate, grain=grain),
+        ):
+            axis = fig.layout.xaxis
+            lo, hi = (pd.Timestamp(v) for v in axis.range)
+            assert axis.dtick == dtick
+            assert (hi - lo).days >= 5 * charts.GRAIN_DAYS[grain]
+    long = charts.stance_share_chart(_share([f"{y}-01-01" for y in range(2010, 2026)]))
+    assert long.layout.xaxis.range is None and long.layout.xaxis.dtick is None
+    assert charts.period_label(pd.Timestamp("2026-02-03"), "quarter") == "Q1 2026"
+    assert charts.period_label(pd.Timestamp("2026-02-03"), "week") == "week of 3 Feb 2026"
+
+
+def test_silence_rate_breaks_where_a_capital_said_nothing() -> None:
+    rate = pd.DataFrame(
+        {"period": pd.to_datetime(["2026-01-01", "2026-01-01", "2026-02-01"]),
+         "capital": ["Paris", "Kyiv", "Kyiv"], "statements": [1, 4, 2],
+         "silence_rate": [0.0, 0.25, 0.5]}
+    )  # fmt: skip
+    fig = charts.silence_rate_chart(rate)
+    paris = next(t for t in fig.data if t.name == "Paris")
+    assert pd.isna(paris.y[1])  # no statement in February: a gap, not a line to March
+    assert paris.hovertext[0] == "Paris, Jan 2026<br>No comment: 0% of 1 statement"
+
+
+def test_small_counts_are_ticked_in_whole_numbers() -> None:
+    kyiv = _counts().query("capital == 'Kyiv'")  # 4 statements: plotly would tick 0.5, 1.5
+    fig = charts.stance_counts_bar(kyiv)
+    assert fig.layout.yaxis.dtick == 1 and fig.layout.yaxis.tickformat == ",d"
+    big = _counts().assign(statements=lambda f: f["statements"] * 100_000)
+    fig = charts.stance_counts_bar(big)
+    assert fig.layout.yaxis.dtick is None
+    assert fig.data[0].texttemplate == "%{y:,}" and "%{y:,}" in fig.data[0].hovertemplate
 
 
 def test_every_figure_uses_the_app_template_even_if_the_default_changes(monkeypatch) -> None:
@@ -104,6 +164,9 @@ def test_state_timeline_draws_one_bar_per_run_and_marks_changes() -> None:
     bars = {t.name: t for t in fig.data if t.type == "bar"}
     assert len(bars["No comment"].y) == 1 and len(bars["Confirm"].y) == 1
     assert bars["Confirm"].x[0] == 10 * 86_400_000  # runs to end_on while it holds
+    fig = charts.state_timeline(runs, end_on=dt.date(2026, 2, 10))  # the new line's first day
+    bars = {t.name: t for t in fig.data if t.type == "bar"}
+    assert bars["Confirm"].x[0] >= 86_400_000  # still a visible segment, not a sliver
     marks = next(t for t in fig.data if t.name == "Change of line")
     assert len(marks.x) == 1
     assert fig.layout.xaxis.tickformat == "%-d %b %Y"
@@ -130,6 +193,8 @@ def test_transitions_matrix_counts_before_by_after() -> None:
     fig = charts.transitions_matrix(tr)
     z = [list(row) for row in fig.data[0].z]
     assert z == [[0, 0, 0], [1, 3, 0], [0, 0, 0]]  # rows: before; columns: after
+    two = charts.transitions_matrix(pd.concat([tr, tr.assign(capital="Paris")]))
+    assert two.layout.yaxis.showticklabels and not two.layout.yaxis2.showticklabels
 
 
 def test_hover_text_wraps_exactly_as_textwrap() -> None:
