@@ -176,11 +176,17 @@ def sidebar(options: Options) -> None:
         bounds = ""
         if options.first_on and options.last_on:
             bounds = f"Statements run from {options.first_on} to {options.last_on}."
-        for label, key in (("From", START), ("To", END)):
+        picked = [
             st.date_input(
                 label, value=None, key=key, bind="query-params", format="YYYY-MM-DD",
                 min_value=EARLIEST_DATE, max_value=latest_date(), help=bounds,
-            )  # fmt: skip
+            )
+            for label, key in (("From", START), ("To", END))
+        ]  # fmt: skip
+        if picked[0] and picked[1] and picked[0] > picked[1]:
+            st.caption(
+                f":material/swap_vert: From is after To: showing {picked[1]} to {picked[0]}."
+            )
         st.multiselect(
             "Capitals",
             options.capitals,
@@ -225,9 +231,12 @@ def _long_list(
             else f" Lists the {len(options.listed(key)):,} most recently active of "
             f"{options.count(key):,} {noun}s: type in Find {noun}s for the others."
         )
+    # Typing filters by substring, as Find does: Streamlit's default fuzzy match took "Bonne" to
+    # four unrelated titles, and its "Select 5 matches" entry, first in the list, took all of
+    # them on Enter.
     st.multiselect(
         label, values, key=key, bind="query-params", placeholder=f"All {noun}s",
-        help=help.strip() or None,
+        help=help.strip() or None, filter_mode="contains", select_all=False,
     )  # fmt: skip
 
 

@@ -43,4 +43,4 @@ def panel(statement_id: int | None) -> None:
         new_stance=revisions["new_stance"].map(STANCE_LABELS),
     ).rename(columns={"revision_id": "#", "at": "When (UTC)", "by": "By", "old_stance": "From",
                       "new_stance": "To", "reason": "Why"})  # fmt: skip
-    st.dataframe(view, hide_index=True, key="history_table")
+    st.dataframe(view, hide_index=True, key="history_table", placeholder="")

@@ -78,10 +78,10 @@ def chart(
         narrow_on_click(key, event)
     else:
         event = st.plotly_chart(fig, key=key, config=config)
-    left, right = st.columns([5, 1], vertical_alignment="center")
-    with left:
+    # One row: the footer takes what the button leaves (a fixed share of the width squeezed the
+    # button to "D…" beside the Overview's half-width matrix).
+    with st.container(horizontal=True, vertical_alignment="center"):
         footer(export.statements if n is None else n, noun)
-    with right:
         downloads.menu(export, key)
     return event
 

@@ -34,6 +34,15 @@ def _quote(text: object, limit: int = 280) -> str:
     return f"“{escape_html(short)}”"
 
 
+def _note(text: object, limit: int = 300) -> str:
+    """The statement's notes under its quote: they say when a quote is a paraphrase, a
+    translation or dated approximately, which a reader must know before quoting it on."""
+    if not isinstance(text, str) or not text.strip():
+        return ""
+    short = text if len(text) <= limit else text[: limit - 1] + "…"
+    return f'<div style="font-size:0.8rem;opacity:0.75;margin-top:2px">Note: {escape_html(short)}</div>'
+
+
 def _card(stance: str, *lines: str) -> str:
     """One statement as a block with its stance's colour down the left edge; lines are HTML."""
     return (
@@ -58,6 +67,7 @@ def change_feed(changes: pd.DataFrame) -> None:
                 f' <span style="opacity:0.7">after {describe.count(int(row.days_between), "day")}</span></div>',
                 f'<div style="font-size:0.9rem">{_text(row.speaker)}: {_quote(row.quote)} '
                 f"{_source(row.source_url, row.source_name)}</div>",
+                _note(row.notes),
             )
             for row in changes.itertuples(index=False)
         )
@@ -74,6 +84,7 @@ def change_log(changes: pd.DataFrame, key: str) -> None:
             "After": changes["stance"].map(STANCE_LABELS),
             "Quote before": changes["previous_quote"],
             "Quote after": changes["quote"],
+            "Notes": changes["notes"],
             "Topic": changes["topic"],
             "Days": changes["days_between"],
             "Speaker": changes["speaker"],
@@ -84,11 +95,13 @@ def change_log(changes: pd.DataFrame, key: str) -> None:
         view,
         key=key,
         hide_index=True,
+        placeholder="",
         column_config={
             "Date": st.column_config.DateColumn(format="D MMM YYYY"),
             "Capital": st.column_config.TextColumn(width="small"),
             "Quote before": st.column_config.TextColumn(width="large"),
             "Quote after": st.column_config.TextColumn(width="large"),
+            "Notes": st.column_config.TextColumn(width="medium"),
             "Topic": st.column_config.TextColumn(width="medium"),
             "Source": st.column_config.LinkColumn(display_text="open", width="small"),
         },
@@ -96,32 +109,37 @@ def change_log(changes: pd.DataFrame, key: str) -> None:
 
 
 def statements_table(rows: pd.DataFrame, key: str) -> None:
-    """A page of statements with a link to each source; the quote gets the room."""
+    """A page of statements with a link to each source; the quote gets the room. The id (#, which
+    the stance history asks for) and the source come first after the quote, where a screen of
+    1,400 pixels still shows them; notes and topic follow."""
     view = pd.DataFrame(
         {
+            "#": rows["statement_id"],
             "Date": rows["stated_on"],
             "Capital": rows["capital"],
             "Stance": rows["stance"].map(STANCE_LABELS),
-            "Quote": rows["quote"],
             "Speaker": rows["speaker"],
-            "Topic": rows["topic"],
+            "Quote": rows["quote"],
             "Source": rows["source_url"].map(safe_url),
             "Outlet": rows["source_name"],
-            "#": rows["statement_id"],
+            "Notes": rows["notes"],
+            "Topic": rows["topic"],
         }
     )
     st.dataframe(
         view,
         key=key,
         hide_index=True,
+        placeholder="",
         height=min(38 + 35 * len(view), 720),
         column_config={
+            "#": st.column_config.NumberColumn(help="Statement id", format="%d", width="small"),
             "Date": st.column_config.DateColumn(format="D MMM YYYY"),
             "Capital": st.column_config.TextColumn(width="small"),
             "Quote": st.column_config.TextColumn(width="large"),
-            "Topic": st.column_config.TextColumn(width="medium"),
             "Source": st.column_config.LinkColumn(display_text="open", width="small"),
-            "#": st.column_config.NumberColumn(help="Statement id", format="%d", width="small"),
+            "Notes": st.column_config.TextColumn(width="medium"),
+            "Topic": st.column_config.TextColumn(width="medium"),
         },
     )
 
@@ -137,6 +155,7 @@ def statement_cards(rows: pd.DataFrame) -> None:
                 f'<span style="opacity:0.7">{", " + _text(row.speaker_role) if _text(row.speaker_role) else ""}</span></div>',
                 f'<div style="margin-top:4px">{_quote(row.quote, limit=5000)} '
                 f"{_source(row.source_url, row.source_name)}</div>",
+                _note(row.notes),
             )
             for row in rows.itertuples(index=False)
         )

@@ -118,7 +118,7 @@ def report_view(report: IngestReport) -> None:
                 [(p.line, p.column, p.value, p.reason) for p in report.problems],
                 columns=["Line", "Column", "Value", "Reason and fix"],
             ),
-            hide_index=True, key="upload_problems",
+            hide_index=True, key="upload_problems", placeholder="",
             column_config={"Reason and fix": st.column_config.TextColumn(width="large")},
         )  # fmt: skip
     if report.duplicates:

@@ -18,7 +18,9 @@ st.dataframe(
         "rows_read": "Read", "rows_inserted": "Inserted", "rows_duplicate": "Duplicate",
         "rows_rejected": "Rejected", "status": "Status", "statements_live": "Live now",
         "reverted_at": "Undone at", "reverted_by": "Undone by"}).drop(columns=["finished_at"]),
-    hide_index=True, key="batches_table",
+    hide_index=True, key="batches_table", placeholder="",
+    column_order=["Batch", "File", "By", "When (UTC)", "Read", "Inserted", "Duplicate",
+                  "Rejected", "Live now", "Status", "Undone at", "Undone by"],
     column_config={"When (UTC)": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
                    "Undone at": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
                    # Counts run to millions: grouped digits, in the reader's own locale.

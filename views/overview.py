@@ -42,6 +42,15 @@ with left:
     st.subheader("Latest stance by capital and topic")
     activity = query("analytics/topic_activity", {**p, "by_changes": False, "limit": MATRIX_TOPICS})
     shown = activity["topic"].tolist()
+    on_shown = int(activity["statements"].sum())
+    if int(k["topics"]) > len(shown):  # said before the chart, whose footer counts only these
+        st.caption(
+            f"The {len(shown):,} most recently active of {int(k['topics']):,} topics "
+            f"({describe.count(on_shown)} of {int(k['statements']):,}). Click a square to narrow "
+            "the filters to its topic."
+        )
+    else:
+        st.caption("Click a square to narrow the filters to its topic.")
     latest = query("analytics/latest_stance", {**p, "topics": shown})
     fig = charts.latest_matrix(latest, topic_order=shown)
     layout.chart(
@@ -50,14 +59,9 @@ with left:
         clickable=True,
         export=layout.export(
             "latest-stance", "Latest stance by capital and topic", fig,
-            latest, int(activity["statements"].sum()),
+            latest, on_shown,
         ),
     )  # fmt: skip
-    if int(k["topics"]) > len(shown):
-        st.caption(
-            f"The {len(shown)} most recently active of {int(k['topics'])} topics. "
-            "Click a square to narrow the filters to its topic."
-        )
 with right:
     st.subheader("Latest stance changes")
     feed = query("analytics/stance_changes", {**p, "limit": 8})

@@ -27,6 +27,9 @@ total = int(query("analytics/kpis", p).iloc[0]["statements"])
 if not total:
     layout.empty_state()
 pages = max(math.ceil(total / size), 1)
+asked = st.query_params.get("page", "")
+if asked.isdigit() and int(asked) > pages:  # a link to a page these filters no longer have
+    st.caption(f":material/link_off: The link asked for page {int(asked):,}: there are {pages:,}.")
 page = c4.number_input(
     "Page", min_value=1, max_value=pages, value=1, key="page", bind="query-params"
 )

@@ -53,7 +53,7 @@ with log_tab:
         st.info("No renames or merges yet.")
     else:
         view = edits.drop(columns=["statement_ids", "from_topic_id", "into_topic_id"])
-        st.dataframe(view, hide_index=True, key="topic_edits_table")
+        st.dataframe(view, hide_index=True, key="topic_edits_table", placeholder="")
         active = edits[edits["reversed_at"].isna()]
         if not active.empty:
             names = {int(e.edit_id): f"#{e.edit_id} {e.kind}: {e.from_title} → {e.into_title}"

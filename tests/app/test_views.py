@@ -132,6 +132,41 @@ def test_days_over_more_than_two_years_are_shown_as_weeks() -> None:
     assert not all(pd.Timestamp(x).day_of_week == 0 for x in daily["Confirm"]["x"])
 
 
+def test_topic_and_speaker_lists_filter_by_substring_and_never_select_all() -> None:
+    """Streamlit's fuzzy default took "Bonne" to unrelated titles, and Enter on its first entry,
+    "Select 5 matches", chose them all."""
+    from streamlit.proto.SelectWidgetFilterMode_pb2 import FILTER_MODE_CONTAINS
+
+    at = open_app()
+    for key in ("topic", "speaker"):
+        proto = at.multiselect(key=key).proto
+        assert proto.filter_mode == FILTER_MODE_CONTAINS and proto.select_all == 0
+
+
+def test_reversed_dates_and_a_missing_page_are_said() -> None:
+    at = open_app(params={"from": "2025-06-01", "to": "2025-01-01"})
+    notes = [c.value for c in at.caption]
+    assert any("From is after To: showing 2025-01-01 to 2025-06-01" in n for n in notes)
+    assert (
+        metric(at, "Statements")
+        == open_app(params={"from": "2025-01-01", "to": "2025-06-01"}).metric[0].value
+    )
+    at = open_app("views/statements.py", params={"page": "9999"})
+    assert any("asked for page 9,999: there are 5" in c.value for c in at.caption)
+    assert at.number_input(key="page").value == 1
+
+
+def test_notes_say_when_a_quote_is_a_paraphrase() -> None:
+    """The seed marks reporters' paraphrases in `notes`; cards and tables show them by the quote."""
+    at = open_app()
+    feed = " ".join(h.proto.body for h in at.get("html"))
+    assert "Note: paraphrase" in feed
+    at = open_app("views/statements.py")
+    table = at.dataframe[0].value
+    assert list(table.columns)[:1] == ["#"] and "Notes" in table.columns
+    assert table["Notes"].str.startswith("paraphrase").any()
+
+
 def test_changes_view_follows_the_topic_filter() -> None:
     topic = "Bonne visit to Moscow (Feb 2026)"
     at = open_app("views/changes.py", params={"topic": topic})
