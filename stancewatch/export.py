@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
@@ -29,10 +30,26 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _joined_lists(frame: pd.DataFrame) -> pd.DataFrame:
+    """List cells (a day's several stances) as 'confirm; deny', not Python's "['confirm']"."""
+    out = frame
+    for column in frame.columns:
+        series = frame[column]
+        if series.dtype != object:
+            continue
+        lists = series.map(lambda v: isinstance(v, (list, tuple, np.ndarray)))
+        if lists.any():
+            out = out.copy() if out is frame else out
+            out[column] = series.where(
+                ~lists, series[lists].map(lambda v: "; ".join(str(x) for x in v))
+            )
+    return out
+
+
 def to_csv_text(frame: pd.DataFrame) -> str:
     """Formulas neutralised; CRLF rows (RFC 4180) so the writer quotes any value holding a lone
     carriage return, which would otherwise split the row in spreadsheets and CSV readers."""
-    return neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")
+    return neutralise_formulas(_joined_lists(frame)).to_csv(index=False, lineterminator="\r\n")
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -62,11 +62,14 @@ confirm = query("analytics/time_to_confirm", one)
 if confirm.empty:
     st.caption("No capital has confirmed this claim (under these filters).")
 for row in confirm.itertuples(index=False):
-    before = STANCE_LABELS.get(row.stance_before_confirm, "nothing before")
+    said = f"- **{escape_markdown(row.capital)}** confirmed on {describe.day(row.first_confirm_on)}"
+    if row.stance_before_confirm not in STANCE_LABELS:  # it confirmed from the start
+        st.markdown(f"{said}, in its first statement on it.")
+        continue
     st.markdown(
-        f"- **{escape_markdown(row.capital)}** confirmed on {describe.day(row.first_confirm_on)}, "
-        f"{row.days_to_confirm} days after its first statement ({describe.day(row.first_on)}); "
-        f"before that: {escape_markdown(before)}."
+        f"{said}, {describe.count(int(row.days_to_confirm), 'day')} after its first statement "
+        f"({describe.day(row.first_on)}); before that: "
+        f"{escape_markdown(STANCE_LABELS[row.stance_before_confirm])}."
     )
 
 st.subheader("The statements")

@@ -183,6 +183,14 @@ def test_topics_view_shows_one_topic() -> None:
     lanes = chart(at, "swimlane")
     assert sum(len(t["x"]) for name, t in lanes.items() if name in ("Confirm", "No comment")) == 4
     assert {m.label: m.value for m in at.metric} == {"Moscow": "Confirm", "Paris": "Confirm"}
+    said = [m.value for m in at.markdown if "confirmed on" in m.value]
+    assert "- **Paris** confirmed on 10 Feb 2026, 6 days after its first statement (4 Feb 2026);" \
+        " before that: No comment." in said  # fmt: skip
+    at = open_app(
+        "views/topics.py", params={"focus": "North Korean troops fighting for Russia (2024-2025)"}
+    )
+    said = [m.value for m in at.markdown if "confirmed on" in m.value]
+    assert "- **Kyiv** confirmed on 16 Oct 2024, in its first statement on it." in said
 
 
 def test_statements_view_pages_and_counts() -> None:

@@ -76,3 +76,18 @@ def test_zip_entries_and_upload_labels_hold_no_path() -> None:
     for hostile in (evil, "C:\\Users\\x\\..\\statements.csv", "/etc/passwd", "..", "", "a" * 500):
         shown = label(hostile)
         assert "/" not in shown and "\\" not in shown and 0 < len(shown) <= 200
+
+
+def test_list_cells_are_joined_and_still_neutralised() -> None:
+    """A day's several stances (latest_stance's last_day_stances) read 'confirm; deny' in a CSV,
+    not Python's "['confirm', 'deny']"; a joined value is checked for formulas like any other."""
+    import numpy as np
+
+    frame = pd.DataFrame(
+        {
+            "stances": [["confirm", "deny"], np.array(["no_comment"]), None, ["=1+1"]],
+            "n": [1, 2, 3, 4],
+        }
+    )
+    rows = cells(to_csv_bytes(frame))
+    assert [r[0] for r in rows[1:]] == ["confirm; deny", "no_comment", "", "'=1+1"]
