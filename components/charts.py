@@ -379,22 +379,25 @@ def stance_share_chart(
     elif y == "statements":
         per_capital = share.groupby(["period", "capital"])["statements"].sum()
         y_axis |= _count_axis(per_capital.max() if len(per_capital) else 0)
-    parts = {key: part for key, part in share.groupby(["stance", "capital"], sort=False)}
+    # Hover labels for the whole frame at once, each piece once per distinct value; the traces
+    # take their rows by position.
+    hovers = _hovers(
+        "{}, {}<br>{}: {}{}",
+        _each(share["capital"], esc), _each(share["period"], lambda v: period_label(v, grain)),
+        _each(share["stance"], STANCE_LABELS.get), _each(share["statements"], describe.count),
+        _each(share["share"], lambda v: "" if pd.isna(v) else f" ({v:.0%})"),
+    ) if len(share) else np.empty(0, dtype=object)  # fmt: skip
+    x_all, y_all = share["period"].to_numpy(), share[y].to_numpy()
+    rows = share.groupby(["stance", "capital"], sort=False).indices
     cells = [
-        (stance, i, capital, parts[(stance, capital)])
+        (stance, i, capital, rows[(stance, capital)])
         for stance in STANCES
         for i, capital in enumerate(capitals)
-        if (stance, capital) in parts
+        if (stance, capital) in rows
     ]
 
-    def values(stance: str, part: pd.DataFrame) -> dict[str, Any]:
-        hover = _hovers(
-            "{}, {}<br>" + STANCE_LABELS[stance] + ": {}{}",
-            _each(part["capital"], esc), _each(part["period"], lambda v: period_label(v, grain)),
-            _each(part["statements"], describe.count),
-            _each(part["share"], lambda v: "" if pd.isna(v) else f" ({v:.0%})"),
-        )  # fmt: skip
-        return {"x": part["period"], "y": part[y], "hovertext": hover,
+    def values(at: np.ndarray) -> dict[str, Any]:
+        return {"x": x_all[at], "y": y_all[at], "hovertext": hovers[at],
                 "hovertemplate": "%{hovertext}<extra></extra>"}  # fmt: skip
 
     if combined:
@@ -402,7 +405,7 @@ def stance_share_chart(
         kind = "scattergl" if len(share) > WEBGL_POINTS else "scatter"
         traces = [
             _trace(
-                kind, **values(stance, part), name=f"{STANCE_LABELS[stance]}, {esc(capital)}",
+                kind, **values(part), name=f"{STANCE_LABELS[stance]}, {esc(capital)}",
                 mode="lines+markers", legendgroup=f"{STANCE_LABELS[stance]}, {capital}",
                 showlegend=True, marker={"symbol": "circle"},
                 line={"color": STANCE_COLOURS[stance], "dash": LINE_DASHES[i % len(LINE_DASHES)]},
@@ -449,7 +452,7 @@ def stance_share_chart(
         k = panel[capital]
         traces.append(
             _trace("bar",
-                **values(stance, part), name=STANCE_LABELS[stance], legendgroup=STANCE_LABELS[stance],
+                **values(part), name=STANCE_LABELS[stance], legendgroup=STANCE_LABELS[stance],
                 showlegend=stance not in seen, marker={"color": STANCE_COLOURS[stance]},
                 orientation="v", xaxis=_ref("x", k), yaxis=_ref("y", k),
                 xperiod=GRAIN_PERIOD[grain], xperiodalignment="middle",
@@ -486,22 +489,26 @@ def silence_rate_chart(
     silence_rate); a line breaks over periods in which its capital said nothing."""
     capitals = sorted(rate["capital"].unique())
     colours = capital_colours(capitals)
-    periods = pd.DataFrame({"period": sorted(rate["period"].unique())})
+    # Each capital over every period: missing where it said nothing (a gap in its line).
+    periods = np.unique(rate["period"].to_numpy())
+    labels = np.array([period_label(v, grain) for v in periods], dtype=object)
     traces = []
     for i, (capital, part) in enumerate(sorted(_by(rate, "capital").items())):
-        part = periods.merge(part, how="left", on="period")
+        at = np.searchsorted(periods, part["period"].to_numpy())
+        share = np.full(len(periods), np.nan)
+        share[at] = part["silence_rate"].to_numpy(dtype="float64")
+        words = np.full(len(periods), "", dtype=object)
+        words[at] = [
+            f"{r:.0%} of {describe.count(int(n))}"
+            for r, n in zip(part["silence_rate"], part["statements"], strict=True)
+        ]
         hover = _hovers(
-            "{}, {}<br>No comment: {}",
-            np.full(len(part), esc(capital), dtype=object),
-            _each(part["period"], lambda v: period_label(v, grain)),
-            np.array([
-                "" if pd.isna(r) else f"{r:.0%} of {describe.count(int(n))}"
-                for r, n in zip(part["silence_rate"], part["statements"], strict=True)
-            ], dtype=object),
+            "{}, {}<br>No comment: {}", np.full(len(periods), esc(capital), dtype=object),
+            labels, words,
         )  # fmt: skip
         traces.append(
             _trace("scatter",
-                x=part["period"], y=part["silence_rate"], name=esc(capital), mode="lines+markers",
+                x=periods, y=share, name=esc(capital), mode="lines+markers",
                 line={"color": colours[capital], "dash": CAPITAL_DASHES[i % len(CAPITAL_DASHES)]},
                 hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
             )
