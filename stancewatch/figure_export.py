@@ -49,6 +49,7 @@ class ChartExport:
     grain: str | None = None
     notes: list[str] = field(default_factory=list)
     noun: str = "statement"
+    width: int | None = None  # image width in pixels, when the chart is narrower than a slide
 
     def subtitle(self) -> str:
         grain = f" · by {self.grain}" if self.grain else ""
@@ -115,7 +116,8 @@ def titled(export: ChartExport) -> go.Figure:
 
 
 def image_bytes(export: ChartExport, fmt: str, scale: int = 1) -> bytes:
-    """PNG or SVG at slide width; raises RuntimeError(NO_CHROME) without a Chrome."""
+    """PNG or SVG at slide width (or the export's own); raises RuntimeError(NO_CHROME) without
+    a Chrome."""
     if fmt not in ("png", "svg"):
         raise ValueError(f"image format must be png or svg, not {fmt!r}")
     if chrome_path() is None:
@@ -125,7 +127,9 @@ def image_bytes(export: ChartExport, fmt: str, scale: int = 1) -> bytes:
     height = max(int(fig.layout.height or MIN_HEIGHT), MIN_HEIGHT)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-        return fig.to_image(format=fmt, width=SLIDE_WIDTH, height=height, scale=scale)
+        return fig.to_image(
+            format=fmt, width=export.width or SLIDE_WIDTH, height=height, scale=scale
+        )
 
 
 def html_bytes(export: ChartExport) -> bytes:

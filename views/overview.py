@@ -57,9 +57,10 @@ with left:
         fig,
         key="latest_matrix",
         clickable=True,
+        # A matrix of one capital on a 1,600-pixel slide was two-thirds empty.
         export=layout.export(
             "latest-stance", "Latest stance by capital and topic", fig,
-            latest, on_shown,
+            latest, on_shown, width=900 + 150 * latest["capital"].nunique(),
         ),
     )  # fmt: skip
 with right:

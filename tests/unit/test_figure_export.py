@@ -42,6 +42,12 @@ def test_png_has_the_signature_and_the_asked_size(share_export: ChartExport) -> 
     assert (width, height) == (2 * figure_export.SLIDE_WIDTH, 2 * expected_height)
 
 
+def test_an_export_may_be_narrower_than_a_slide(share_export: ChartExport) -> None:
+    share_export.width = 1050
+    png = figure_export.image_bytes(share_export, "png")
+    assert struct.unpack(">II", png[16:24])[0] == 1050
+
+
 def test_svg_parses_and_carries_title_subtitle_and_stance_colours(share_export) -> None:
     svg = figure_export.image_bytes(share_export, "svg").decode("utf-8")
     ElementTree.fromstring(svg)
