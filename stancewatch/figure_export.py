@@ -99,7 +99,8 @@ def _ensure_server() -> None:
 
 
 def titled(export: ChartExport) -> go.Figure:
-    """A copy of the displayed figure with the title and subtitle that make it citable."""
+    """A copy of the displayed figure with the title and subtitle that make it citable, and its
+    category labels whole."""
     fig = copy.deepcopy(export.figure)
     top = fig.layout.margin.t if fig.layout.margin.t is not None else 40
     fig.update_layout(
@@ -112,6 +113,10 @@ def titled(export: ChartExport) -> go.Figure:
         },
         margin={"t": top + 70},
     )
+    axis = fig.layout.yaxis
+    if axis.tickvals is not None and axis.ticktext is not None:
+        # On screen long titles are cut to fit beside the chart; a file says them in full.
+        fig.update_yaxes(ticktext=[html.escape(str(v), quote=False) for v in axis.tickvals])
     return fig
 
 

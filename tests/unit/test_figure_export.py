@@ -42,6 +42,22 @@ def test_png_has_the_signature_and_the_asked_size(share_export: ChartExport) -> 
     assert (width, height) == (2 * figure_export.SLIDE_WIDTH, 2 * expected_height)
 
 
+def test_a_file_names_long_topics_in_full(share_export: ChartExport) -> None:
+    from components import charts
+
+    long = "A claim whose title runs well past the forty-eight characters <shown> on screen"
+    latest = pd.DataFrame(
+        {"capital": ["Paris"], "topic": [long], "stance": ["deny"],
+         "stated_on": [pd.Timestamp("2025-01-01")], "speaker": ["S"], "quote": ["q"]}
+    )  # fmt: skip
+    fig = charts.latest_matrix(latest, topic_order=[long])
+    assert fig.layout.yaxis.ticktext[0].endswith("…")
+    share_export.figure = fig
+    labels = figure_export.titled(share_export).layout.yaxis.ticktext
+    assert labels == (long.replace("<", "&lt;").replace(">", "&gt;"),)
+    assert fig.layout.yaxis.ticktext[0].endswith("…")  # the figure on screen is unchanged
+
+
 def test_an_export_may_be_narrower_than_a_slide(share_export: ChartExport) -> None:
     share_export.width = 1050
     png = figure_export.image_bytes(share_export, "png")
