@@ -258,6 +258,21 @@ def current() -> Filters:
     )
 
 
+SWITCH_TO = "_switch_to"  # a page to open on the next run, set by a callback
+
+
+def show_on_overview(link: dict[str, object]) -> None:
+    """Callback: the filters as `link` gives them (from, to, capital, topic; the rest reset),
+    then the Overview. Widgets' state can only be set before they are drawn, hence a callback."""
+    reset()
+    for key in (START, END):
+        if link.get(key):
+            st.session_state[key] = dt.date.fromisoformat(str(link[key]))
+    st.session_state[CAPITALS] = list(link.get(CAPITALS) or [])
+    st.session_state[TOPICS] = list(link.get(TOPICS) or [])
+    st.session_state[SWITCH_TO] = "views/overview.py"
+
+
 def reset() -> None:
     """Callback: every filter back to "all" (and the URL with it)."""
     for key in (START, END):

@@ -108,6 +108,14 @@ def change_log(changes: pd.DataFrame, key: str) -> None:
     )
 
 
+def _stance_words(rows: pd.DataFrame) -> pd.Series:
+    """The stance's label, and "(suggested)" after one the classifier set that nobody reviewed."""
+    words = rows["stance"].map(STANCE_LABELS)
+    if "stance_origin" not in rows:
+        return words
+    return words.where(rows["stance_origin"] != "classifier", words + " (suggested)")
+
+
 def statements_table(rows: pd.DataFrame, key: str) -> None:
     """A page of statements with a link to each source; the quote gets the room. The id (#, which
     the stance history asks for) and the source come first after the quote, where a screen of
@@ -117,7 +125,7 @@ def statements_table(rows: pd.DataFrame, key: str) -> None:
             "#": rows["statement_id"],
             "Date": rows["stated_on"],
             "Capital": rows["capital"],
-            "Stance": rows["stance"].map(STANCE_LABELS),
+            "Stance": _stance_words(rows),
             "Speaker": rows["speaker"],
             "Quote": rows["quote"],
             "Source": rows["source_url"].map(safe_url),

@@ -84,9 +84,11 @@ def name_choices(report: IngestReport) -> tuple[dict[str, str], dict[str, str]]:
     for n in report.near_duplicates:
         key = "near_" + hashlib.sha256(f"{n.kind}\x1f{n.value}".encode()).hexdigest()[:12]
         lines = ", ".join(str(x) for x in n.lines[:8]) + (" …" if len(n.lines) > 8 else "")
+        # Kept as typed unless the editor picks the stored name: "Romanian airspace" looked like
+        # "Polish airspace" and, with the stored name first, was filed under it by default.
         choice = st.radio(
             f"New {n.kind} “{n.value}” (line {lines}) looks like the stored “{n.existing}”",
-            ["existing", "new"],
+            ["new", "existing"],
             format_func={"existing": f"Use the stored “{n.existing}”",
                          "new": f"Keep “{n.value}” as a new {n.kind}"}.get,
             key=key, horizontal=True,
@@ -118,7 +120,7 @@ def report_view(report: IngestReport) -> None:
                 [(p.line, p.column, p.value, p.reason) for p in report.problems],
                 columns=["Line", "Column", "Value", "Reason and fix"],
             ),
-            hide_index=True, key="upload_problems", placeholder="",
+            hide_index=True, key="upload_problems", placeholder="", row_height=96,
             column_config={"Reason and fix": st.column_config.TextColumn(width="large")},
         )  # fmt: skip
     if report.duplicates:
@@ -132,7 +134,15 @@ def report_view(report: IngestReport) -> None:
             suggestions.suggestion_table(report.suggestions)
 
 
-def committed(report: IngestReport, data: bytes) -> dict[str, object]:
+def renamed(topic_map: dict[str, str], speaker_map: dict[str, str]) -> str:
+    """The names a commit replaced by stored ones, said after its summary."""
+    pairs = [f"“{a}” → “{b}”" for a, b in (*topic_map.items(), *speaker_map.items())]
+    if not pairs:
+        return ""
+    return " Stored names used instead of: " + "; ".join(pairs) + "."
+
+
+def committed(report: IngestReport, data: bytes, names: str = "") -> dict[str, object]:
     """What the page shows after a commit: the summary and the Overview link's filters."""
     cur = connection().cursor()
     try:
@@ -143,5 +153,5 @@ def committed(report: IngestReport, data: bytes) -> dict[str, object]:
                                "capital": list(scope["capitals"])}  # fmt: skip
     if len(scope["topics"]) <= 5:
         link["topic"] = list(scope["topics"])
-    return {"summary": report.summary(), "sha": hashlib.sha256(data).hexdigest(), "link": link,
-            "batch_id": report.batch_id}  # fmt: skip
+    return {"summary": report.summary() + names, "sha": hashlib.sha256(data).hexdigest(),
+            "link": link, "batch_id": report.batch_id}  # fmt: skip

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import editor
 from components.database import connection
-from stancewatch import batches
+from stancewatch import batches, describe
 
 st.title("Batches")
 st.caption("Each upload or CLI ingest is one batch. Undo takes a batch's statements out of every "
@@ -38,15 +38,16 @@ choices = dict(zip(committed["id"].astype(int), committed["file_name"], strict=T
 live = dict(zip(committed["id"].astype(int), committed["statements_live"], strict=True))
 batch_id = st.selectbox(
     "Batch", list(choices), key="undo_batch",
-    format_func=lambda b: f"#{b} · {choices[b]} · {live[b]:,} statements",
+    format_func=lambda b: f"#{b} · {choices[b]} · {describe.count(int(live[b]))}",
 )  # fmt: skip
+# One confirmation per batch: after an undo the next batch's box starts unticked (a shared key
+# showed it ticked while the button stayed disabled).
 sure = st.checkbox(
-    f"Take the {live[batch_id]:,} statements of batch {batch_id} out of the dashboard "
+    f"Take the {describe.count(int(live[batch_id]))} of batch {batch_id} out of the dashboard "
     "(they are kept in the archive)",
-    key="undo_confirm",
+    key=f"undo_confirm_{batch_id}",
 )
 if st.button("Undo batch", type="primary", disabled=by is None or not sure, key="undo_button"):
     result = batches.undo_batch(connection(), int(batch_id), by=by)
     st.session_state["_undo_note"] = result.message
-    st.session_state.pop("undo_confirm", None)
     st.rerun()

@@ -29,7 +29,9 @@ for col, label, now, before in [
     col.metric(
         label, f"{int(now):,}", delta=int(now - before) if comparable else None,
         delta_color="off", border=True,
-        help=f"{window}, against the previous window of equal length ({previous}: {int(before):,}).",
+        help=f"{window}, against the previous window of equal length ({previous}: {int(before):,})."
+        + (" Statements still awaiting review (no stance yet) count once reviewed."
+           if label == "Statements" else ""),
     )  # fmt: skip
 st.caption(
     f"Window {window}; deltas against {previous}."

@@ -52,8 +52,30 @@ with log_tab:
     if edits.empty:
         st.info("No renames or merges yet.")
     else:
-        view = edits.drop(columns=["statement_ids", "from_topic_id", "into_topic_id"])
-        st.dataframe(view, hide_index=True, key="topic_edits_table", placeholder="")
+        status = edits["reversed_at"].isna().map({True: "in force", False: "reversed"})
+        view = edits.assign(status=status).rename(
+            columns={
+                "edit_id": "Edit",
+                "status": "Status",
+                "kind": "Kind",
+                "from_title": "From",
+                "into_title": "Into",
+                "statements": "Statements",
+                "at": "When (UTC)",
+                "by": "By",
+                "reason": "Reason",
+                "reversed_at": "Reversed at",
+                "reversed_by": "Reversed by",
+            }
+        )
+        when = st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm")
+        st.dataframe(
+            view, hide_index=True, key="topic_edits_table", placeholder="",
+            column_order=["Edit", "Status", "Kind", "From", "Into", "Statements", "When (UTC)",
+                          "By", "Reason", "Reversed at", "Reversed by"],
+            column_config={"When (UTC)": when, "Reversed at": when,
+                           "Statements": st.column_config.NumberColumn(format="localized")},
+        )  # fmt: skip
         active = edits[edits["reversed_at"].isna()]
         if not active.empty:
             names = {int(e.edit_id): f"#{e.edit_id} {e.kind}: {e.from_title} → {e.into_title}"

@@ -4,7 +4,7 @@ import hashlib
 
 import streamlit as st
 
-from components import editor, upload
+from components import editor, filters, upload
 from stancewatch import describe
 from stancewatch.template import template_csv
 
@@ -24,13 +24,23 @@ st.caption(
     "UTF-8, comma, semicolon or tab; required columns date, capital, topic, and stance or quote."
 )
 done = st.session_state.get("_upload_done")
+data = file.getvalue() if file is not None else None
+if done and data is not None and done["sha"] != hashlib.sha256(data).hexdigest():
+    # Another file: its own preview, not the last commit's banner.
+    done = st.session_state.pop("_upload_done") and None
 if done:
     st.success(done["summary"], icon=":material/task_alt:")
-    st.page_link("views/overview.py", label="Overview of this batch's capitals, topics and dates",
-                 query_params=done["link"], icon=":material/insights:")  # fmt: skip
+    # The filters are set in this session, then the Overview opened: a link's parameters
+    # are read only on a session's first run, so the page opened unfiltered.
+    st.button("Overview of this batch's capitals, topics and dates", icon=":material/insights:",
+              on_click=filters.show_on_overview, args=(done["link"],), key="upload_overview")  # fmt: skip
+if target := st.session_state.pop(filters.SWITCH_TO, None):
+    # An empty mapping, not None: None clears the URL first, which Streamlit refuses while
+    # widgets are bound to it; the bound filters write their new values back themselves.
+    st.switch_page(target, query_params={})
 if file is None:
     st.stop()
-data, name = file.getvalue(), upload.label(file.name)
+name = upload.label(file.name)
 if refusal := upload.too_large(len(data), limit):
     st.error(refusal, icon=":material/block:")
     st.stop()
@@ -54,7 +64,7 @@ if report.file_error or not report.rows_new:
 mode = st.radio(
     "Import", ["all", "valid"], key="upload_mode", horizontal=True,
     format_func={"all": "All or nothing (default)",
-                 "valid": f"The {report.rows_new:,} valid new rows, skip the rest"}.get,
+                 "valid": f"Only the valid new rows ({report.rows_new:,}), skip the rest"}.get,
 )  # fmt: skip
 blocked = bool(report.rows_rejected) and mode == "all"
 if blocked:
@@ -66,6 +76,7 @@ if st.button(label, type="primary", disabled=blocked or by is None, key="upload_
     result = upload.run_ingest(data, name, dry_run=False, by=by, skip_invalid=mode == "valid",
                                **options)  # fmt: skip
     if result.written:
-        st.session_state["_upload_done"] = upload.committed(result, data)
+        names = upload.renamed(topic_map, speaker_map)
+        st.session_state["_upload_done"] = upload.committed(result, data, names)
         st.rerun()
     st.error(result.summary())

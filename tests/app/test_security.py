@@ -59,7 +59,7 @@ def test_no_write_without_the_password_through_any_view(
     forge_click(commit)
     at.run()
     at = open_app(BATCHES)
-    at.checkbox(key="undo_confirm").check().run()
+    at.checkbox(key=f"undo_confirm_{at.selectbox(key='undo_batch').value}").check().run()
     undo = button(at, "Undo batch")
     assert undo.disabled
     forge_click(undo)
@@ -73,7 +73,7 @@ def test_no_write_without_the_password_through_any_view(
     # The forged click is a real click when the button is enabled: the test can fail.
     monkeypatch.delenv(editor_access.ENV_VAR)
     at = open_app(BATCHES)
-    at.checkbox(key="undo_confirm").check().run()
+    at.checkbox(key=f"undo_confirm_{at.selectbox(key='undo_batch').value}").check().run()
     forge_click(button(at, "Undo batch"))
     at.run()
     assert integrity.snapshot(db, data_only=True) != before

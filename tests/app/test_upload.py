@@ -58,6 +58,12 @@ def test_upload_preview_then_commit(db: duckdb.DuckDBPyConnection) -> None:
     assert any("batch 2 written, 2 statements inserted" in s.value for s in at.success)
     toast = next(t for t in at.toast if "2 statements arrived" in t.value)
     assert toast.icon == ":material/fiber_new:"  # not an emoji: a font may lack it
+    # The Overview of the batch: its filters set in this session (a link's were ignored).
+    button(at, "Overview of this batch").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Overview"
+    assert sorted(at.multiselect(key="capital").value) == ["Kyiv", "Paris"]
+    assert metric(at, "Statements") == "2"
     # the same file again: all duplicates, nothing to commit
     at = upload(open_app(UPLOAD), new_rows(), name="again.csv")
     assert (metric(at, "New"), metric(at, "Duplicates")) == ("0", "2")
@@ -87,8 +93,11 @@ def test_a_near_duplicate_title_maps_to_the_stored_topic(db: duckdb.DuckDBPyConn
     at = upload(open_app(UPLOAD), make_csv(rows))
     flagged = [r for r in at.radio if "looks like the stored" in r.label]
     assert len(flagged) == 1 and "Bonne visit to Moscow (Feb 2026)" in flagged[0].label
-    assert flagged[0].value == "existing"
+    assert flagged[0].value == "new"  # kept as typed unless the editor says otherwise
+    flagged[0].set_value("existing").run()
     button(at, "Commit 1 statement").click().run()
+    said = " ".join(s.value for s in at.success)
+    assert "Stored names used instead of: “bonne visit to moscow - feb 2026” → “Bonne visit" in said
     on_bonne = (
         db.cursor()
         .execute(
@@ -103,6 +112,24 @@ def test_a_near_duplicate_title_maps_to_the_stored_topic(db: duckdb.DuckDBPyConn
     ).fetchall() == [(0,)]
 
 
+def test_a_near_duplicate_name_is_kept_as_typed_by_default(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    """A different claim that merely looks like a stored one is never filed under it unasked."""
+    title = "Russian drone incursion into Romanian airspace (Sept 2025)"  # not the Polish one
+    rows = [good_row(topic=title, capital="Moscow", date="2025-09-14")]
+    at = upload(open_app(UPLOAD), make_csv(rows))
+    assert any("looks like the stored" in r.label for r in at.radio)
+    button(at, "Commit 1 statement").click().run()
+    assert db.cursor().execute(
+        "SELECT count(*) FROM topics WHERE title = $t", {"t": title}
+    ).fetchall() == [(1,)]
+    assert not any("Stored names used" in s.value for s in at.success)
+    # Another file: the last commit's banner goes, the new file gets its own preview.
+    at = upload(at, new_rows(), "other.csv")
+    assert not at.success and metric(at, "New") == "2"
+
+
 def test_undo_from_the_batches_page(db: duckdb.DuckDBPyConnection) -> None:
     at = upload(open_app(UPLOAD), new_rows())
     button(at, "Commit").click().run()
@@ -112,12 +139,15 @@ def test_undo_from_the_batches_page(db: duckdb.DuckDBPyConnection) -> None:
     for count_column in ("Read", "Inserted", "Duplicate", "Rejected", "Live now"):  # 10,000,000
         assert shown[count_column]["type_config"]["format"] == "localized"
     assert button(at, "Undo batch").disabled  # until confirmed
-    at.checkbox(key="undo_confirm").check().run()
+    at.checkbox(key=f"undo_confirm_{at.selectbox(key='undo_batch').value}").check().run()
     button(at, "Undo batch").click().run()
     assert count(db) == 207
     assert any("Batch 2 undone: 2 statements" in s.value for s in at.success)
     assert table(at, "Status")["Status"].tolist() == ["reverted", "committed"]
     assert db.cursor().execute("SELECT count(*) FROM statements_archive").fetchall() == [(2,)]
+    # The next batch asks for its own confirmation, unticked, as its button says.
+    box = at.checkbox(key=f"undo_confirm_{at.selectbox(key='undo_batch').value}")
+    assert not box.value and button(at, "Undo batch").disabled
 
 
 def test_review_accept_and_change(db: duckdb.DuckDBPyConnection) -> None:
@@ -178,8 +208,10 @@ def test_merge_and_its_reversal(db: duckdb.DuckDBPyConnection) -> None:
         .fetchall()
     ]
     assert source.rsplit(" · ", 1)[0] not in titles and target.rsplit(" · ", 1)[0] in titles
-    assert table(at, "kind")["kind"].tolist() == ["merge"]
+    edits = table(at, "Kind")
+    assert edits["Kind"].tolist() == ["merge"] and edits["Status"].tolist() == ["in force"]
     button(at, "Reverse").click().run()
+    assert table(at, "Kind")["Status"].tolist() == ["reversed"]  # said, not off-screen
     titles = [
         r[0]
         for r in db.cursor()
