@@ -103,7 +103,7 @@ def _speaker(value: object) -> str:
     return f"{text}: " if text else ""
 
 
-def _source(value: object) -> str:
+def _source_line(value: object) -> str:
     """A hover label's last line, '<br>Source: name', or nothing when the source has no name."""
     text = hover_text(value)
     return f"<br>Source: {text}" if text else ""
@@ -551,7 +551,7 @@ def state_timeline(runs: pd.DataFrame, *, end_on: dt.date, title: str | None = N
     pieces = (
         _each(runs["topic"], hover_text), _each(runs["start_on"], describe.day),
         _each(runs["statements"], describe.count), _each(runs["speaker"], _speaker),
-        _each(runs["quote"], hover_text), _each(runs["source_name"], _source),
+        _each(runs["quote"], hover_text), _each(runs["source_name"], _source_line),
     )  # fmt: skip
     bands = sorted(set(band))
     traces: list[dict[str, Any]] = []
@@ -659,7 +659,7 @@ def swimlane(timeline: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     pieces = (
         _each(timeline["capital"], esc), _each(timeline["stated_on"], describe.day),
         _each(timeline["speaker"], _speaker), _each(timeline["quote"], hover_text),
-        _each(timeline["source_name"], _source),
+        _each(timeline["source_name"], _source_line),
     )  # fmt: skip
     for code in STANCES:
         m = stance == code

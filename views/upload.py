@@ -25,7 +25,8 @@ st.caption(
 )
 done = st.session_state.get("_upload_done")
 data = file.getvalue() if file is not None else None
-if done and data is not None and done["sha"] != hashlib.sha256(data).hexdigest():
+same_file = bool(done and data is not None and done["sha"] == hashlib.sha256(data).hexdigest())
+if done and data is not None and not same_file:
     # Another file: its own preview, not the last commit's banner.
     done = st.session_state.pop("_upload_done") and None
 if done:
@@ -44,7 +45,7 @@ name = upload.label(file.name)
 if refusal := upload.too_large(len(data), limit):
     st.error(refusal, icon=":material/block:")
     st.stop()
-if done and done["sha"] == hashlib.sha256(data).hexdigest():
+if same_file:
     st.stop()  # committed already: the preview would only list it as duplicates
 
 pending = st.checkbox(
