@@ -15,6 +15,7 @@ import streamlit as st
 
 from components import suggestions
 from components.database import connection
+from components.text import escape_markdown
 from stancewatch import sql
 from stancewatch.ingest import IngestReport, ingest_bytes
 
@@ -113,6 +114,8 @@ def report_view(report: IngestReport) -> None:
          "Rows whose stance comes from the classifier; review them later."),
     ]:  # fmt: skip
         col.metric(text, f"{value:,}", help=hint, border=True)
+    if report.encoding:  # as the CLI says it: a file saved otherwise than meant shows here
+        st.caption(escape_markdown(f"Read as {report.encoding}, {report.delimiter}-separated."))
     if report.problems:
         st.subheader(f"Rejected rows ({report.rows_rejected})")
         st.dataframe(

@@ -52,6 +52,8 @@ def test_upload_preview_then_commit(db: duckdb.DuckDBPyConnection) -> None:
     at = upload(open_app(UPLOAD), new_rows())
     assert (metric(at, "Rows read"), metric(at, "New"), metric(at, "Rejected")) == ("2", "2", "0")
     assert count(db) == 207  # the preview wrote nothing
+    read = [c.value.replace("\\", "") for c in at.caption if c.value.startswith("Read as")]
+    assert read == ["Read as UTF-8, comma-separated."]  # as the CLI says it (markdown escaped)
     button(at, "Commit 2 statements").click().run()
     assert not at.exception
     assert count(db) == 209
