@@ -200,19 +200,14 @@ GRAIN_TICKS = {
 }
 
 
-def period_label(value: object, grain: str) -> str:
-    """A period as a reader names it: '3 Feb 2026', 'week of 2 Feb 2026', 'Feb 2026', 'Q1 2026',
-    '2026'."""
-    if value is None or pd.isna(value):
-        return ""
-    day = pd.Timestamp(value)
-    if grain == "year":
-        return str(day.year)
-    if grain == "quarter":
-        return f"Q{day.quarter} {day.year}"
-    if grain == "month":
-        return f"{day:%b %Y}"
-    return ("week of " if grain == "week" else "") + describe.day(day)
+# How a hover names a period: plotly formats the period's start (d3-time-format, %q = quarter).
+GRAIN_HOVER = {
+    "day": "%-d %b %Y",
+    "week": "week of %-d %b %Y",
+    "month": "%b %Y",
+    "quarter": "Q%q %Y",
+    "year": "%Y",
+}
 
 
 def _period_axis(periods: pd.Series, grain: str) -> dict[str, Any]:
@@ -379,14 +374,14 @@ def stance_share_chart(
     elif y == "statements":
         per_capital = share.groupby(["period", "capital"])["statements"].sum()
         y_axis |= _count_axis(per_capital.max() if len(per_capital) else 0)
-    # Hover labels for the whole frame at once, each piece once per distinct value; the traces
-    # take their rows by position.
-    hovers = _hovers(
-        "{}, {}<br>{}: {}{}",
-        _each(share["capital"], esc), _each(share["period"], lambda v: period_label(v, grain)),
-        _each(share["stance"], STANCE_LABELS.get), _each(share["statements"], describe.count),
-        _each(share["share"], lambda v: "" if pd.isna(v) else f" ({v:.0%})"),
-    ) if len(share) else np.empty(0, dtype=object)  # fmt: skip
+    # Numbers stay numbers (customdata: statements, the capital's statements, share): plotly
+    # copies a number array whole but an object array value by value, twice per figure, so the
+    # words are in each trace's template, which names the period and counts with separators.
+    spoke = share.groupby(["period", "capital"])["statements"].transform("sum")
+    numbers = np.column_stack([
+        share["statements"].to_numpy(dtype="float64"), spoke.to_numpy(dtype="float64"),
+        share["share"].fillna(0.0).to_numpy(dtype="float64"),
+    ])  # fmt: skip
     x_all, y_all = share["period"].to_numpy(), share[y].to_numpy()
     rows = share.groupby(["stance", "capital"], sort=False).indices
     cells = [
@@ -396,16 +391,20 @@ def stance_share_chart(
         if (stance, capital) in rows
     ]
 
-    def values(at: np.ndarray) -> dict[str, Any]:
-        return {"x": x_all[at], "y": y_all[at], "hovertext": hovers[at],
-                "hovertemplate": "%{hovertext}<extra></extra>"}  # fmt: skip
+    def values(stance: str, capital: str, at: np.ndarray) -> dict[str, Any]:
+        hover = (
+            f"{esc(capital)}, %{{x|{GRAIN_HOVER[grain]}}}<br>{STANCE_LABELS[stance]}: "
+            "%{customdata[0]:,} of %{customdata[1]:,} (%{customdata[2]:.0%})<extra></extra>"
+        )
+        return {"x": x_all[at], "y": y_all[at], "customdata": numbers[at],
+                "hovertemplate": hover}  # fmt: skip
 
     if combined:
         # WebGL past 1,000 points, as plotly.express chose: SVG lines get slow in the browser.
         kind = "scattergl" if len(share) > WEBGL_POINTS else "scatter"
         traces = [
             _trace(
-                kind, **values(part), name=f"{STANCE_LABELS[stance]}, {esc(capital)}",
+                kind, **values(stance, capital, part), name=f"{STANCE_LABELS[stance]}, {esc(capital)}",
                 mode="lines+markers", legendgroup=f"{STANCE_LABELS[stance]}, {capital}",
                 showlegend=True, marker={"symbol": "circle"},
                 line={"color": STANCE_COLOURS[stance], "dash": LINE_DASHES[i % len(LINE_DASHES)]},
@@ -452,7 +451,7 @@ def stance_share_chart(
         k = panel[capital]
         traces.append(
             _trace("bar",
-                **values(part), name=STANCE_LABELS[stance], legendgroup=STANCE_LABELS[stance],
+                **values(stance, capital, part), name=STANCE_LABELS[stance], legendgroup=STANCE_LABELS[stance],
                 showlegend=stance not in seen, marker={"color": STANCE_COLOURS[stance]},
                 orientation="v", xaxis=_ref("x", k), yaxis=_ref("y", k),
                 xperiod=GRAIN_PERIOD[grain], xperiodalignment="middle",
@@ -491,26 +490,23 @@ def silence_rate_chart(
     colours = capital_colours(capitals)
     # Each capital over every period: missing where it said nothing (a gap in its line).
     periods = np.unique(rate["period"].to_numpy())
-    labels = np.array([period_label(v, grain) for v in periods], dtype=object)
     traces = []
     for i, (capital, part) in enumerate(sorted(_by(rate, "capital").items())):
         at = np.searchsorted(periods, part["period"].to_numpy())
-        share = np.full(len(periods), np.nan)
-        share[at] = part["silence_rate"].to_numpy(dtype="float64")
-        words = np.full(len(periods), "", dtype=object)
-        words[at] = [
-            f"{r:.0%} of {describe.count(int(n))}"
-            for r, n in zip(part["silence_rate"], part["statements"], strict=True)
-        ]
-        hover = _hovers(
-            "{}, {}<br>No comment: {}", np.full(len(periods), esc(capital), dtype=object),
-            labels, words,
-        )  # fmt: skip
+        silence = np.full(len(periods), np.nan)
+        silence[at] = part["silence_rate"].to_numpy(dtype="float64")
+        counts = np.zeros((len(periods), 2))  # no-comment statements, all statements
+        said = part["statements"].to_numpy(dtype="float64")
+        counts[at] = np.column_stack([np.rint(silence[at] * said), said])
         traces.append(
             _trace("scatter",
-                x=periods, y=share, name=esc(capital), mode="lines+markers",
+                x=periods, y=silence, name=esc(capital), mode="lines+markers",
                 line={"color": colours[capital], "dash": CAPITAL_DASHES[i % len(CAPITAL_DASHES)]},
-                hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+                customdata=counts,
+                hovertemplate=(
+                    f"{esc(capital)}, %{{x|{GRAIN_HOVER[grain]}}}<br>No comment: %{{y:.0%}} "
+                    "(%{customdata[0]:,} of %{customdata[1]:,})<extra></extra>"
+                ),
             )
         )  # fmt: skip
     return _figure(
