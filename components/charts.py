@@ -371,9 +371,6 @@ def stance_share_chart(
     capitals = sorted(share["capital"].unique())
     if combined:
         share = _every_period(share)
-    elif y == "statements":
-        per_capital = share.groupby(["period", "capital"])["statements"].sum()
-        y_axis |= _count_axis(per_capital.max() if len(per_capital) else 0)
     # Numbers stay numbers (customdata: statements, the capital's statements, share): plotly
     # copies a number array whole but an object array value by value, twice per figure, so the
     # words are in each trace's template, which names the period and counts with separators.
@@ -382,6 +379,9 @@ def stance_share_chart(
         share["statements"].to_numpy(dtype="float64"), spoke.to_numpy(dtype="float64"),
         share["share"].fillna(0.0).to_numpy(dtype="float64"),
     ])  # fmt: skip
+    if y == "statements":  # stacked bars reach the capital's total, lines one stance's count
+        top = (share["statements"] if combined else spoke).max() if len(share) else 0
+        y_axis |= _count_axis(top)
     x_all, y_all = share["period"].to_numpy(), share[y].to_numpy()
     rows = share.groupby(["stance", "capital"], sort=False).indices
     cells = [
@@ -411,8 +411,6 @@ def stance_share_chart(
             )
             for stance, i, capital, part in cells
         ]  # fmt: skip
-        if y == "statements":
-            y_axis |= _count_axis(share["statements"].max() if len(share) else 0)
         # Nine lines' names beside the plot, not above it, where they ran into the title.
         return _figure(
             traces, title=title, height=440, top=0,

@@ -145,6 +145,11 @@ def test_small_counts_are_ticked_in_whole_numbers() -> None:
     fig = charts.stance_counts_bar(big)
     assert fig.layout.yaxis.dtick is None
     assert fig.data[0].texttemplate == "%{y:,}" and "%{y:,}" in fig.data[0].hovertemplate
+    for combined in (False, True):  # the Trends counts too: stacked totals, or one line's
+        counts = charts.stance_share_chart(
+            _share(["2026-01-01"]), measure="count", combined=combined
+        )
+        assert counts.layout.yaxis.dtick == 1 and counts.layout.yaxis.tickformat == ",d"
 
 
 def test_every_figure_uses_the_app_template_even_if_the_default_changes(monkeypatch) -> None:
