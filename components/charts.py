@@ -56,7 +56,7 @@ CAPITAL_DASHES = ["solid", "dash", "dot", "dashdot", "longdash"]
 # The capitals' dashes in the combined stance chart (plotly.express's sequence, as before).
 LINE_DASHES = ["solid", "dot", "dash", "longdash", "dashdot", "longdashdot"]
 WEBGL_POINTS = 1000
-LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": None}
+LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}
 
 
 def esc(text: object) -> str:
@@ -147,8 +147,8 @@ def _click_topics(topics: np.ndarray) -> np.ndarray:
 
 
 def _trace(kind: str, **props: Any) -> dict[str, Any]:
-    """One trace as plain properties, columns as numpy arrays. go.Figure validates it once; a
-    go.Bar object would be validated, then rebuilt from its properties by the figure."""
+    """One trace as plain properties, columns as numpy arrays, in the form plotly's validation
+    would give them (see _figure); a go.Bar object would be validated, then rebuilt."""
     return {
         "type": kind,
         **{k: v.to_numpy() if isinstance(v, pd.Series) else v for k, v in props.items()},
@@ -165,19 +165,25 @@ def _figure(
     margin: dict[str, Any] | None = None,
     **layout: Any,
 ) -> go.Figure:
-    """The figure with its whole layout at once: template, title, legend, margins, height."""
+    """The figure with its whole layout at once: template, title, legend, margins, height.
+
+    Not validated here (`_validate=False`, what plotly itself does for its templates): checking
+    every property cost Trends 4-5 ms of its 60 a run at 1M. The builders write properties in
+    the form validation would give (titles as {"text": ...}, no None), and a test requires every
+    figure to equal its validated copy (tests/unit/test_figure_validity.py)."""
     top += 40 if title else 0
     return go.Figure(
         data=list(traces),
         layout={
             **({} if pio.templates.default == TEMPLATE_NAME else {"template": TEMPLATE}),
-            "title": {"text": title} if title else None,
+            **({"title": {"text": title}} if title else {}),
             "legend": {**LEGEND, **(legend or {})},
             "margin": {"l": 10, "r": 10, "t": top, "b": 10, **(margin or {})},
             "height": height,
             "hoverlabel": {"align": "left"},
             **layout,
         },
+        _validate=False,
     )
 
 
@@ -246,7 +252,7 @@ def _padded_range(values: pd.Series, min_days: int = 14) -> list[pd.Timestamp] |
 
 
 def _date_axis(values: pd.Series, *, title: str = "Date") -> dict[str, Any]:
-    axis: dict[str, Any] = {"type": "date", "title": title, "tickformat": "%-d %b %Y"}
+    axis: dict[str, Any] = {"type": "date", "title": {"text": title}, "tickformat": "%-d %b %Y"}
     padded = _padded_range(values)
     if padded:
         axis["range"] = padded
@@ -283,8 +289,8 @@ def stance_counts_bar(frame: pd.DataFrame, *, title: str | None = None) -> go.Fi
     ]  # fmt: skip
     return _figure(
         traces, title=title, height=420, barmode="stack", legend={"tracegroupgap": 0},
-        xaxis={"title": "Capital", "categoryorder": "array", "categoryarray": capitals},
-        yaxis={"title": "Statements",
+        xaxis={"title": {"text": "Capital"}, "categoryorder": "array", "categoryarray": capitals},
+        yaxis={"title": {"text": "Statements"},
                **_count_axis(frame.groupby("capital")["statements"].sum().max() if len(frame) else 0)},
     )  # fmt: skip
 
@@ -328,10 +334,9 @@ def latest_matrix(
         traces, title=title, height=150 + 30 * len(topic_order), top=50,
         # The capitals sit on top of the matrix, so the legend goes below it.
         legend={"yref": "container", "y": 0, "yanchor": "bottom"}, margin={"b": 50},
-        xaxis={"side": "top", "categoryorder": "array", "categoryarray": capitals, "title": None},
+        xaxis={"side": "top", "categoryorder": "array", "categoryarray": capitals},
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(topic_order)),
-               "tickvals": topic_order, "ticktext": [short_label(t) for t in topic_order],
-               "title": None},
+               "tickvals": topic_order, "ticktext": [short_label(t) for t in topic_order]},
         clickmode="event+select", dragmode=False,
     )  # fmt: skip
 
@@ -364,7 +369,7 @@ def stance_share_chart(
     line per stance and capital (colour = stance, dash = capital).
     """
     y = "share" if measure == "share" else "statements"
-    y_axis: dict[str, Any] = {"title": "Share" if y == "share" else "Statements"}
+    y_axis: dict[str, Any] = {"title": {"text": "Share" if y == "share" else "Statements"}}
     if y == "share":
         y_axis |= {"tickformat": ".0%", "range": [0, 1.02]}
     x_axis = _period_axis(share["period"], grain)
@@ -415,7 +420,7 @@ def stance_share_chart(
         return _figure(
             traces, title=title, height=440, top=0,
             legend={"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top", "tracegroupgap": 0},
-            xaxis={**x_axis, "title": grain.capitalize()}, yaxis=y_axis,
+            xaxis={**x_axis, "title": {"text": grain.capitalize()}}, yaxis=y_axis,
         )  # fmt: skip
 
     # One panel per capital, the first on top (axis n), as plotly.express's facet_row laid out.
@@ -429,8 +434,8 @@ def stance_share_chart(
         bottom = (k - 1) * (height + gap)
         axes[_axis("x", k)] = {
             **x_axis, "anchor": _ref("y", k), "domain": [0.0, 0.98],
-            **({"title": grain.capitalize()} if k == 1 else
-               {"title": None, "matches": "x", "showticklabels": False}),
+            **({"title": {"text": grain.capitalize()}} if k == 1 else
+               {"matches": "x", "showticklabels": False}),
         }  # fmt: skip
         axes[_axis("y", k)] = {
             **y_axis, "anchor": _ref("x", k), "domain": [bottom, bottom + height],
@@ -439,7 +444,7 @@ def stance_share_chart(
     for capital, k in sorted(panel.items(), key=lambda item: item[1]):  # bottom panel first
         bottom = (k - 1) * (height + gap)
         annotations.append(
-            {"text": esc(capital), "textangle": 90, "showarrow": False, "font": {},
+            {"text": esc(capital), "textangle": 90, "showarrow": False,
              "x": 0.98, "xanchor": "left", "xref": "paper",
              "y": bottom + height / 2, "yanchor": "middle", "yref": "paper"}
         )  # fmt: skip
@@ -509,8 +514,8 @@ def silence_rate_chart(
         )  # fmt: skip
     return _figure(
         traces, title=title, height=340,
-        xaxis={**_period_axis(rate["period"], grain), "title": grain.capitalize()},
-        yaxis={"tickformat": ".0%", "range": [0, 1.02], "title": "No-comment share"},
+        xaxis={**_period_axis(rate["period"], grain), "title": {"text": grain.capitalize()}},
+        yaxis={"tickformat": ".0%", "range": [0, 1.02], "title": {"text": "No-comment share"}},
     )  # fmt: skip
 
 
@@ -575,7 +580,7 @@ def state_timeline(runs: pd.DataFrame, *, end_on: dt.date, title: str | None = N
     return _figure(
         traces, title=title, height=120 + 46 * len(bands),
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(bands)),
-               "tickvals": bands, "ticktext": [_band_label(b) for b in bands], "title": None},
+               "tickvals": bands, "ticktext": [_band_label(b) for b in bands]},
         xaxis=_date_axis(pd.Series(np.concatenate([start, stop]))),
         barmode="overlay", clickmode="event+select", bargap=0.35,
     )  # fmt: skip
@@ -615,12 +620,12 @@ def transitions_matrix(transitions: pd.DataFrame, *, title: str | None = None) -
         )  # fmt: skip
         left = (i - 1) * (width + gap)
         axes[_axis("x", i)] = {"anchor": _ref("y", i), "domain": [left, left + width],
-                               "title": "After"}  # fmt: skip
+                               "title": {"text": "After"}}  # fmt: skip
         # The rows are the same stances in every panel: named once, at the left, where the
         # other panels' names ran into the panel beside them.
         axes[_axis("y", i)] = {"anchor": _ref("x", i), "domain": [0.0, 1.0],
-                               "autorange": "reversed", "title": "Before" if i == 1 else None,
-                               "showticklabels": i == 1}  # fmt: skip
+                               "autorange": "reversed", "showticklabels": i == 1,
+                               **({"title": {"text": "Before"}} if i == 1 else {})}  # fmt: skip
         annotations.append(
             {"text": esc(capital), "font": {"size": 16}, "showarrow": False,
              "x": left + width / 2, "xanchor": "center", "xref": "paper",
@@ -671,6 +676,6 @@ def swimlane(timeline: pd.DataFrame, *, title: str | None = None) -> go.Figure:
         )  # fmt: skip
     return _figure(
         traces, title=title, height=140 + 70 * len(capitals),
-        yaxis={"categoryorder": "array", "categoryarray": list(reversed(capitals)), "title": None},
+        yaxis={"categoryorder": "array", "categoryarray": list(reversed(capitals))},
         xaxis=_date_axis(timeline["stated_on"]),
     )  # fmt: skip
