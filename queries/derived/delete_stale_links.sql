@@ -7,6 +7,7 @@ WHERE id IN (
     SELECT l.id
     FROM stance_links AS l
     JOIN stale_link_tails AS t ON t.capital = l.capital AND t.topic_id = l.topic_id
-    WHERE t.redo_id IS NULL OR l.stated_on > t.redo_on
-       OR (l.stated_on = t.redo_on AND l.id >= t.redo_id)
+    WHERE l.topic_id IN (SELECT topic_id FROM stale_link_tails)
+      AND (t.redo_id IS NULL OR l.stated_on > t.redo_on
+           OR (l.stated_on = t.redo_on AND l.id >= t.redo_id))
 );

@@ -24,6 +24,7 @@ FROM (
         FROM statements AS s
         JOIN stale_link_tails AS t ON t.capital = s.capital AND t.topic_id = s.topic_id
         WHERE s.stance IS NOT NULL
+          AND s.topic_id IN (SELECT topic_id FROM stale_link_tails)
           AND (t.start_id IS NULL OR s.stated_on > t.start_on
                OR (s.stated_on = t.start_on AND s.id >= t.start_id))
         WINDOW w AS (PARTITION BY s.capital, s.topic_id ORDER BY s.stated_on, s.id)

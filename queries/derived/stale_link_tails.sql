@@ -9,6 +9,9 @@
 -- row is the redo row's previous one. Every row from the cut on has such a next date too, so the
 -- same pass counts the tail (tail_rows: the redo row and the rows from the cut on) that
 -- derived/stale_tail_rows used to count in a scan of its own (10M: 28 ms).
+-- The topic_id IN (...) repeats the join's key as a plain integer test, which DuckDB applies
+-- in the scan before hashing (capital, topic_id) for the join: 1M, 50 new statements, 7.7 -> 6.8 ms
+-- (the same in derived/delete_stale_links and derived/insert_stale_links).
 CREATE OR REPLACE TEMP TABLE stale_link_tails AS
 WITH redo AS (
     SELECT l.capital, l.topic_id,
@@ -20,7 +23,8 @@ WITH redo AS (
                AS after_cut
     FROM stance_links AS l
     JOIN stale_link_cuts AS c ON c.capital = l.capital AND c.topic_id = l.topic_id
-    WHERE l.next_on IS NULL OR l.next_on >= c.cut_on
+    WHERE (l.next_on IS NULL OR l.next_on >= c.cut_on)
+      AND l.topic_id IN (SELECT topic_id FROM stale_link_cuts)
     GROUP BY l.capital, l.topic_id
 )
 SELECT c.capital, c.topic_id,

@@ -4,7 +4,8 @@ Each write (a batch, an undo, a review, a topic merge and its reversal) is follo
 in-place refresh (in each stale (capital, topic) group, only its rows from the first change on
 are redone); the table must then hold exactly the rows a whole rebuild
 ("derived/rebuild_stance_links") gives. Seed data plus synthetic rows. The in-place refresh asks
-"derived/links_appended_only"; when only statements arrived it chains
+db.links_appended_only ("derived/links_signature" against "derived/statements_signature");
+when only statements arrived it chains
 "derived/appended_link_rows" and "derived/appended_link_cuts", otherwise
 "derived/stale_link_groups", "derived/stale_link_rows" and "derived/changed_link_cuts"; then
 "derived/stale_link_tails", "derived/stale_tail_rows", "derived/delete_stale_links",
@@ -277,7 +278,7 @@ def test_the_tail_refresh_equals_a_rebuild_after_any_write(
             for kind, *args in writes:
                 _write(cur, ids, kind, *args)
             linked = cur.execute("SELECT count(*) FROM stance_links").fetchone()[0]  # test-only
-            appended, upto = sql.rows(cur, "derived/links_appended_only")[0]
+            appended, upto = db.links_appended_only(cur)
             if appended:  # its premise, checked directly
                 built = set(
                     cur.execute(  # test-only read
@@ -344,7 +345,7 @@ def test_a_statement_at_the_end_of_a_long_history_redoes_only_the_tail(
             _add(cur, sid, ("Paris", 1, sid // 20, ["confirm", "deny"][sid // 50 % 2], "A"))
         sql.execute(cur, "derived/rebuild_stance_links")
         _add(cur, 201, ("Paris", 1, 12, "no_comment", "A"))
-        assert sql.rows(cur, "derived/links_appended_only") == [(True, 200)]  # an arrival only
+        assert db.links_appended_only(cur) == (True, 200)  # an arrival only
         upto = {"upto": 200}
         assert sql.rows(cur, "derived/appended_link_rows", upto) == [(1, 200)]  # 1 new, 200 linked
         for cuts, params in (("derived/appended_link_cuts", upto),
@@ -386,7 +387,7 @@ def test_a_statement_at_the_end_of_a_long_history_redoes_only_the_tail(
 def test_only_arrivals_take_the_appended_path(
     bare: duckdb.DuckDBPyConnection, write: tuple, appended: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """derived/links_appended_only says whether stance_links still holds exactly the statements
+    """db.links_appended_only says whether stance_links still holds exactly the statements
     up to its highest id; only then are the cuts taken from the new statements alone. Either
     way the refresh equals a rebuild (in place whatever its size: the share is lifted)."""
     monkeypatch.setattr(db, "IN_PLACE_SHARE", 1e9)
@@ -397,7 +398,7 @@ def test_only_arrivals_take_the_appended_path(
             stance = None if sid in (1, 40) else ["confirm", "deny"][sid // 7 % 2]
             _add(cur, sid, ("Paris", 1, sid // 4, stance, "A" if sid % 3 else "B"))
         sql.execute(cur, "derived/rebuild_stance_links")
-        assert sql.scalar(cur, "derived/links_appended_only")  # nothing changed yet
+        assert db.links_appended_only(cur)[0]  # nothing changed yet
         kind, *args = write
         if kind == "add":
             _add(cur, 41, args[0])
@@ -408,7 +409,7 @@ def test_only_arrivals_take_the_appended_path(
             )
         else:
             _write(cur, {"live": list(range(0, 41)), "last": 40}, kind, *args)
-        assert sql.scalar(cur, "derived/links_appended_only") is appended
+        assert db.links_appended_only(cur)[0] is appended
         _assert_refreshed_in_place(cur)
     finally:
         cur.rollback()
