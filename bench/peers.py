@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -142,16 +143,50 @@ def refresh_after_small_write(
     ones after the latest date (the day's arrivals: only the ends are redone). The write itself
     is not timed; all of it runs in a transaction that is rolled back, so the store is left as it
     was."""
+    return _timed_after(con, f"bench/{write}_sample_statements", statements,
+                        db._update_links_in_place, "derived/rebuild_stance_links")  # fmt: skip
+
+
+def _timed_after(
+    con: duckdb.DuckDBPyConnection,
+    write: str,
+    statements: int,
+    in_place: Callable[[duckdb.DuckDBPyConnection], bool],
+    rebuild: str,
+) -> tuple[float, bool]:
+    """In a transaction rolled back after: the write (not timed), then the derived table's
+    catch-up (in place, or the rebuild when that declines), timed."""
     con.begin()
     try:
-        sql.execute(con, f"bench/{write}_sample_statements", {"n": statements})
+        sql.execute(con, write, {"n": statements})
         start = time.perf_counter()
-        in_place = db._update_links_in_place(con)
-        if not in_place:
-            sql.execute(con, "derived/rebuild_stance_links")
-        return time.perf_counter() - start, in_place
+        done = in_place(con)
+        if not done:
+            sql.execute(con, rebuild)
+        return time.perf_counter() - start, done
     finally:
         con.rollback()
+
+
+def daily_after_small_write(
+    con: duckdb.DuckDBPyConnection, statements: int = SMALL_WRITE
+) -> tuple[float, bool]:
+    """Seconds stance_daily takes to catch up after `statements` new ones dated after the
+    latest, as ensure_stance_daily does it (added where it stands, or rebuilt whole when it
+    declines), and whether it was in place. In a transaction that is rolled back; the write
+    itself is not timed."""
+    db.ensure_stance_daily(con)
+    con.begin()  # what it counts recorded as this code records it (an older store's: redone)
+    try:
+        if not db._top_up_daily(con):
+            sql.execute(con, "derived/rebuild_stance_daily")
+            db._record_daily_built(con)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return _timed_after(con, "bench/append_sample_statements", statements, db._top_up_daily,
+                        "derived/rebuild_stance_daily")  # fmt: skip
 
 
 def duckdb_change_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

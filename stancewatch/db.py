@@ -138,7 +138,7 @@ _links_lock = threading.Lock()  # one rebuild of a derived table at a time
 # Bump when rebuild_stance_links.sql changes its columns: a stored table of the old shape is
 # then rebuilt even though the data did not move.
 LINKS_SHAPE = "links-v3"  # v3: run_no
-DAILY_SHAPE = "daily-v1"  # the same for rebuild_stance_daily.sql
+DAILY_SHAPE = "daily-v2"  # the same for rebuild_stance_daily.sql; v2: what it counts is recorded
 WORDS_SHAPE = "words-v1"  # the same for rebuild_statement_words.sql
 
 
@@ -184,11 +184,12 @@ def _refresh(
     shape: str,
     lock: threading.Lock,
     in_place: Callable[[duckdb.DuckDBPyConnection], bool] | None = None,
+    rebuilt: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
 ) -> None:
     """Bring the derived table (queries derived/rebuild_<table>, version in derived/<key>_version)
     up to date when the data moved on since it was built. `in_place(cur)` may update a table of
     the same shape where it stands and say so; otherwise (or when it declines) the table is
-    rebuilt whole."""
+    rebuilt whole, and then `rebuilt(cur)` records what in_place will need next time."""
     key = table.removeprefix("stance_")
 
     def stale(cur: duckdb.DuckDBPyConnection) -> Update | None:
@@ -200,6 +201,8 @@ def _refresh(
         def update(cur: duckdb.DuckDBPyConnection) -> None:
             if not (in_place and built.endswith(f"|{shape}") and in_place(cur)):
                 sql.execute(cur, f"derived/rebuild_{table}")
+                if rebuilt:
+                    rebuilt(cur)
             sql.execute(cur, f"derived/set_{key}_version", {"version": current})
 
         return update
@@ -265,13 +268,45 @@ def ensure_stance_links(con: duckdb.DuckDBPyConnection) -> None:
     _refresh(con, "stance_links", LINKS_SHAPE, _links_lock, _update_links_in_place)
 
 
+def _record_daily_built(
+    cur: duckdb.DuckDBPyConnection, upto: int = 0, statements: int = 0, signature: int = 0
+) -> None:
+    """Record what stance_daily counts: the statements counted up to `upto` (`statements` of
+    them, hashed to `signature`) plus every statement with a stance above it. The hash of a set
+    is the XOR of its rows' hashes, so only the statements above `upto` are read."""
+    top, added, hashed = sql.rows(cur, "derived/appended_signature", {"upto": upto})[0]
+    built = f"{top}|{statements + added}|{signature ^ (hashed or 0)}"
+    sql.execute(cur, "derived/set_daily_built", {"built": built})
+
+
+def _top_up_daily(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Add the statements that arrived since stance_daily was counted, when nothing else
+    changed: the statements up to the highest id it counts must hash as they did then (a review,
+    an undo or a pending statement reviewed changes that; a topic merge does not, nor does it
+    change a count). False: rebuild it."""
+    try:
+        upto, statements, signature = (
+            int(v) for v in sql.scalar(cur, "derived/daily_built").split("|")
+        )
+    except ValueError:  # never recorded ('') or not in this form
+        return False
+    kept, hashed = sql.rows(cur, "derived/counted_signature", {"upto": upto})[0]
+    if kept != statements or (hashed or 0) != signature:
+        return False
+    sql.execute(cur, "derived/top_up_stance_daily", {"upto": upto})
+    _record_daily_built(cur, upto, statements, signature)
+    return True
+
+
 def ensure_stance_daily(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild stance_daily (statements per day, capital and stance) when the data moved on.
+    """Bring stance_daily (statements per day, capital and stance) up to date with the data.
 
     Its own version key, so a view that only counts (Trends) does not rebuild the stance_links
-    window (about 0.4 s at 1M statements), nor the reverse; this one takes about 15 ms at 1M.
+    window (about 0.4 s at 1M statements), nor the reverse. When statements only arrived they
+    are added where it stands (_top_up_daily: 1M, 50 new statements, about 5 ms); any other
+    write rebuilds it (about 19 ms at 1M).
     """
-    _refresh(con, "stance_daily", DAILY_SHAPE, _links_lock)
+    _refresh(con, "stance_daily", DAILY_SHAPE, _links_lock, _top_up_daily, _record_daily_built)
 
 
 def _add_new_words(cur: duckdb.DuckDBPyConnection) -> bool:

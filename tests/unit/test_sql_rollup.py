@@ -142,3 +142,78 @@ def test_the_rollup_counts_every_statement_once(seeded, grain: str) -> None:
     got = share(seeded, Filters(), grain)
     total = seeded.execute("SELECT count(*) FROM statements WHERE stance IS NOT NULL").fetchall()
     assert int(got["statements"].sum()) == total[0][0] == 207
+
+
+def _daily(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    return sorted(con.execute("SELECT * FROM stance_daily").fetchall())  # test-only read
+
+
+def _daily_rebuilt(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    cur = con.cursor()
+    cur.begin()
+    try:
+        sql.execute(cur, "derived/rebuild_stance_daily")
+        return _daily(cur)
+    finally:
+        cur.rollback()
+        cur.close()
+
+
+def test_arrivals_are_added_in_place_and_any_other_write_rebuilds(seeded, monkeypatch) -> None:
+    """stance_daily after every kind of write equals a rebuild; only arrivals take the top-up.
+    Names "derived/daily_built", "derived/set_daily_built", "derived/appended_signature",
+    "derived/top_up_stance_daily" and "derived/counted_signature"."""
+    from stancewatch import batches, review, topic_edits
+
+    took: list[bool] = []
+    top_up = db._top_up_daily
+    monkeypatch.setattr(db, "_top_up_daily", lambda cur: took.append(top_up(cur)) or took[-1])
+
+    def check(in_place: bool | None) -> None:
+        took.clear()
+        db.ensure_stance_daily(seeded)
+        assert took == ([] if in_place is None else [in_place])
+        assert _daily(seeded) == _daily_rebuilt(seeded)
+
+    check(None)  # the seed's first count: never built, so built whole without asking
+    assert sql.scalar(seeded, "derived/daily_built").count("|") == 2
+    check(None)  # nothing written: nothing to do
+
+    def batch(*rows: list[str], **kw: object) -> int:
+        report = ingest_bytes(seeded, make_csv(list(rows)), file_name="t.csv", by="t", **kw)
+        assert report.batch_id is not None, report.summary()
+        return report.batch_id
+
+    # Arrivals: a day, capital and stance already counted, and a new one.
+    counted = seeded.execute(
+        "SELECT stated_on, capital, stance FROM stance_daily ORDER BY statements DESC LIMIT 1"
+    ).fetchone()  # test-only read
+    first = batch(
+        good_row(date=str(counted[0]), capital=counted[1], stance=counted[2], quote="Synth 1"),
+        good_row(date="2026-01-02", capital="Kyiv", stance="no_comment", quote="Synth 2"),
+    )
+    check(True)
+    # A statement left for review (no stance) arrives: nothing to count, still in place.
+    batch(good_row(stance="", quote="Synth undecided 3"), pending_review=True)
+    check(True)
+    # A person decides it: it joins the count (it is above what the count holds).
+    pending = seeded.execute("SELECT id FROM statements WHERE stance IS NULL").fetchone()[0]
+    review.set_stance(seeded, pending, "deny", by="t", seen=None)
+    check(None if not took else took[-1])  # either path, but equal to a rebuild
+    # A person changes a stance already counted: rebuilt.
+    sid, stance = seeded.execute(
+        "SELECT id, stance FROM statements WHERE stance IS NOT NULL ORDER BY id LIMIT 1"
+    ).fetchone()  # test-only read
+    review.set_stance(seeded, sid, "deny" if stance != "deny" else "confirm", by="t", seen=stance)
+    check(False)
+    # A topic merge moves statements between topics, which the counts do not hold: in place.
+    ids = dict(seeded.execute("SELECT title, id FROM topics").fetchall())  # test-only read
+    titles = sorted(ids)
+    topic_edits.merge(seeded, ids[titles[0]], ids[titles[1]], by="t")
+    check(True)
+    # An undo takes counted statements out: rebuilt.
+    batches.undo_batch(seeded, first, by="t")
+    check(False)
+    # And arrivals after all that are in place again.
+    batch(good_row(date="2026-02-03", capital="Paris", stance="confirm", quote="Synth 4"))
+    check(True)
