@@ -224,6 +224,19 @@ def links_appended_only(cur: duckdb.DuckDBPyConnection) -> tuple[bool, int]:
     return (linked > 0 and linked == kept and signature == expected), upto
 
 
+def _append_links(cur: duckdb.DuckDBPyConnection, upto: int) -> bool:
+    """When the statements that arrived all come after every row of their histories (the day's
+    news, not back-dated ones), append them: each history's last row gains a next date and the
+    new rows are linked from it, with nothing deleted or redone. 1M, 50 new statements: the
+    refresh 37 -> 20 ms. False, changing nothing, when one lands inside a history."""
+    sql.execute(cur, "derived/appended_link_ends")
+    if not sql.scalar(cur, "derived/link_ends_before_cuts"):
+        return False
+    sql.execute(cur, "derived/extend_link_ends")
+    sql.execute(cur, "derived/append_stance_links", {"upto": upto})
+    return True
+
+
 def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
     """Redo only the (capital, topic) groups whose statements changed, and in each only its rows
     from the first change on: 50 new statements on a 10M store's busiest topics redid their
@@ -232,9 +245,10 @@ def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
     first on the rows added or removed, then on the tails.
 
     When the table still matches the statements up to its highest id (links_appended_only, two
-    scans: 6 ms at 1M, paid by every refresh), each group's cut is its first statement above it;
+    scans: 6 ms at 1M, paid by every refresh), each group's cut is its first statement above it,
+    and when every cut comes after its group's last row the new rows are appended (_append_links);
     otherwise the stale groups' rows are compared one by one. 50 new statements on busy topics
-    (bench, median): 1M 102 -> 44 ms, 10M 0.82 -> 0.29 s.
+    (bench, median): 1M 102 -> 44 ms (tails), 37 -> 21 ms (appended); 10M 0.82 -> 0.29 s (tails).
 
     The temp tables are dropped when it returns; after an error the caller's rollback removes
     them (a DROP in the aborted transaction would raise and hide the error)."""
@@ -248,6 +262,9 @@ def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
         cuts, params = "derived/changed_link_cuts", None
     if moved <= IN_PLACE_SHARE * linked:
         sql.execute(cur, cuts, params)
+        if appended and _append_links(cur, upto):
+            sql.execute(cur, "derived/drop_stale_link_groups")
+            return True
         sql.execute(cur, "derived/stale_link_tails")
         if sql.scalar(cur, "derived/stale_tail_rows") <= IN_PLACE_SHARE * linked:
             sql.execute(cur, "derived/delete_stale_links")

@@ -365,32 +365,43 @@ def test_a_statement_at_the_end_of_a_long_history_redoes_only_the_tail(
 
 
 @pytest.mark.parametrize(
-    ("write", "appended"),
+    ("write", "appended", "appends"),
     [
-        (("add", ("Paris", 1, 12, "deny", "A")), True),  # after the latest
-        (("add", ("Paris", 1, 0, "deny", "A")), True),  # back-dated: a cut at the start
-        (("add", ("Paris", 1, 5, "deny", "A")), True),  # a same-day tie: arrival decides
-        (("add", ("Kyiv", 3, 2, "deny", None)), True),  # a new group
-        (("add", ("Paris", 1, 3, None, "A")), True),  # awaiting review: nothing to link
-        (("stance", 40, "deny"), True),  # a pending statement that arrived after: now linked
-        (("delete", 3), False),
-        (("stance", 3, "no_comment"), False),
-        (("stance", 3, None), False),  # back to review: leaves the links
-        (("stance", 1, "deny"), False),  # a pending statement from before: joins the links
-        (("date", 3, 11), False),
-        (("topic", 3, 2), False),
-        (("speaker", 3, "C"), False),
-        (("capital", 3, "Kyiv"), False),
-        (("speakers", 4, 5), False),  # two rows of one speaker changed alike must not cancel
+        (("add", ("Paris", 1, 12, "deny", "A")), True, True),  # after the latest: appended
+        (("add", ("Paris", 1, 10, "deny", "A")), True, True),  # the last day: arrival decides
+        (("add", ("Paris", 1, 0, "deny", "A")), True, False),  # back-dated: a cut at the start
+        (("add", ("Paris", 1, 5, "deny", "A")), True, False),  # a same-day tie inside
+        (("add", ("Kyiv", 3, 2, "deny", None)), True, True),  # a new group
+        (("add", ("Paris", 1, 3, None, "A")), True, True),  # awaiting review: nothing to link
+        (("stance", 40, "deny"), True, True),  # a pending statement after the last: now linked
+        (("delete", 3), False, None),
+        (("stance", 3, "no_comment"), False, None),
+        (("stance", 3, None), False, None),  # back to review: leaves the links
+        (("stance", 1, "deny"), False, None),  # a pending statement from before: joins them
+        (("date", 3, 11), False, None),
+        (("topic", 3, 2), False, None),
+        (("speaker", 3, "C"), False, None),
+        (("capital", 3, "Kyiv"), False, None),
+        (("speakers", 4, 5), False, None),  # two rows of one speaker changed alike must not cancel
     ],
 )
 def test_only_arrivals_take_the_appended_path(
-    bare: duckdb.DuckDBPyConnection, write: tuple, appended: bool, monkeypatch: pytest.MonkeyPatch
+    bare: duckdb.DuckDBPyConnection,
+    write: tuple,
+    appended: bool,
+    appends: bool | None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """db.links_appended_only says whether stance_links still holds exactly the statements
-    up to its highest id; only then are the cuts taken from the new statements alone. Either
-    way the refresh equals a rebuild (in place whatever its size: the share is lifted)."""
+    up to its highest id; only then are the cuts taken from the new statements alone, and when
+    they all come after their histories' last rows they are appended (db._append_links, with
+    "derived/appended_link_ends", "derived/link_ends_before_cuts", "derived/extend_link_ends",
+    "derived/append_stance_links"), nothing deleted. Either way the refresh equals a rebuild (in
+    place whatever its size: the share is lifted). `appends`: None when it is not asked."""
     monkeypatch.setattr(db, "IN_PLACE_SHARE", 1e9)
+    asked: list[bool] = []
+    append = db._append_links
+    monkeypatch.setattr(db, "_append_links", lambda c, u: asked.append(append(c, u)) or asked[-1])
     cur = bare.cursor()
     cur.begin()
     try:
@@ -411,6 +422,7 @@ def test_only_arrivals_take_the_appended_path(
             _write(cur, {"live": list(range(0, 41)), "last": 40}, kind, *args)
         assert db.links_appended_only(cur)[0] is appended
         _assert_refreshed_in_place(cur)
+        assert asked == ([] if appends is None else [appends])
     finally:
         cur.rollback()
         cur.close()
