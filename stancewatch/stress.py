@@ -183,6 +183,7 @@ def reader_queries() -> list[str]:
             "ingest/read_records",  # reads an uploaded file
             "derived/stale_link_rows",  # reads the refresh's own temp table
             "derived/stale_tail_rows",  # likewise
+            "derived/link_ends_before_cuts",  # likewise
         ):
             continue
         body = [line for line in sql.load(name).text.splitlines()
