@@ -286,13 +286,18 @@ def ensure_stance_links(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _record_daily_built(
-    cur: duckdb.DuckDBPyConnection, upto: int = 0, statements: int = 0, signature: int = 0
+    cur: duckdb.DuckDBPyConnection,
+    counted: tuple[int, int, int] = (0, 0, 0),
+    signature: tuple | None = None,
 ) -> None:
-    """Record what stance_daily counts: the statements counted up to `upto` (`statements` of
-    them, hashed to `signature`) plus every statement with a stance above it. The hash of a set
-    is the XOR of its rows' hashes, so only the statements above `upto` are read."""
-    top, added, hashed = sql.rows(cur, "derived/appended_signature", {"upto": upto})[0]
-    built = f"{top}|{statements + added}|{signature ^ (hashed or 0)}"
+    """Record what stance_daily counts: `counted` (the highest id, how many statements and
+    their hash it counted before) plus every statement with a stance above that id, as
+    derived/daily_signature gives them (read here when not given: after a rebuild, from 0)."""
+    upto, statements, hashed = counted
+    if signature is None:
+        signature = sql.rows(cur, "derived/daily_signature", {"upto": upto})[0]
+    _, _, top, added, added_hash = signature
+    built = f"{top}|{statements + added}|{hashed ^ (added_hash or 0)}"
     sql.execute(cur, "derived/set_daily_built", {"built": built})
 
 
@@ -302,16 +307,17 @@ def _top_up_daily(cur: duckdb.DuckDBPyConnection) -> bool:
     an undo or a pending statement reviewed changes that; a topic merge does not, nor does it
     change a count). False: rebuild it."""
     try:
-        upto, statements, signature = (
+        upto, statements, hashed = (
             int(v) for v in sql.scalar(cur, "derived/daily_built").split("|")
         )
     except ValueError:  # never recorded ('') or not in this form
         return False
-    kept, hashed = sql.rows(cur, "derived/counted_signature", {"upto": upto})[0]
-    if kept != statements or (hashed or 0) != signature:
+    signature = sql.rows(cur, "derived/daily_signature", {"upto": upto})[0]
+    kept, kept_hash = signature[:2]
+    if kept != statements or (kept_hash or 0) != hashed:
         return False
     sql.execute(cur, "derived/top_up_stance_daily", {"upto": upto})
-    _record_daily_built(cur, upto, statements, signature)
+    _record_daily_built(cur, (upto, statements, hashed), signature)
     return True
 
 

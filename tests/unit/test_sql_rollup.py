@@ -161,8 +161,8 @@ def _daily_rebuilt(con: duckdb.DuckDBPyConnection) -> list[tuple]:
 
 def test_arrivals_are_added_in_place_and_any_other_write_rebuilds(seeded, monkeypatch) -> None:
     """stance_daily after every kind of write equals a rebuild; only arrivals take the top-up.
-    Names "derived/daily_built", "derived/set_daily_built", "derived/appended_signature",
-    "derived/top_up_stance_daily" and "derived/counted_signature"."""
+    Names "derived/daily_built", "derived/set_daily_built", "derived/daily_signature" and
+    "derived/top_up_stance_daily"."""
     from stancewatch import batches, review, topic_edits
 
     took: list[bool] = []
