@@ -26,7 +26,9 @@ def connection() -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _run(name: str, params: dict[str, Any] | None) -> pd.DataFrame:
+def _run(name: str, params: dict[str, Any] | None, *, rows: bool = False) -> Any:
+    """The query's rows as a DataFrame, or as tuples (`rows`: a DataFrame of one row cost 1.4 ms
+    more at 1M, paid by every page run and every poll for the data version)."""
     try:
         con = connection()
     except db.DatabaseLocked as exc:
@@ -39,7 +41,7 @@ def _run(name: str, params: dict[str, Any] | None) -> pd.DataFrame:
         st.stop()
     cur = con.cursor()
     try:
-        return sql.df(cur, name, params)
+        return (sql.rows if rows else sql.df)(cur, name, params)
     finally:
         cur.close()
 
@@ -58,11 +60,12 @@ class DataVersion:
 
 def data_version() -> DataVersion:
     """Uncached and cheap: what open pages poll to know whether anything was written."""
-    row = _run("live/data_version", None).iloc[0]
-    as_of = None if pd.isna(row["as_of"]) else row["as_of"]
+    batch_id, statements, revision_id, as_of, max_id, topic_sum = _run(
+        "live/data_version", None, rows=True
+    )[0]
     return DataVersion(
-        int(row["batch_id"]), int(row["statements"]), int(row["revision_id"]), as_of,
-        int(row["max_statement_id"]), int(row["topic_sum"]),
+        int(batch_id), int(statements), int(revision_id),
+        None if as_of is None else pd.Timestamp(as_of), int(max_id), int(topic_sum),
     )  # fmt: skip
 
 
