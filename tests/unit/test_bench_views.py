@@ -17,10 +17,11 @@ def test_a_query_is_listed_once_with_its_freshness_check_inside(
     with _Recorder() as rec:
         sql.df(seeded, "analytics/stance_changes", params)  # requires stance_links: checks it
         sql.rows(seeded, "live/data_version")
-        listed = [name for name, _, _ in rec.calls]
-        assert listed == ["analytics/stance_changes", "live/data_version"]
+        listed = [(name, kind) for name, _, _, kind in rec.calls]
+        assert listed == [("analytics/stance_changes", "df"), ("live/data_version", "rows")]
         rec.calls.clear()
         rec.bare(seeded, "analytics/stance_changes", params)
+        assert isinstance(rec.bare(seeded, "live/data_version", None, "rows"), list)  # as it ran
         assert rec.calls == []  # a bare re-run is not a call of the view
     assert sql.df is original  # the real function is back
 
