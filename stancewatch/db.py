@@ -215,13 +215,14 @@ def _refresh(
 IN_PLACE_SHARE = 0.25
 
 
-def links_appended_only(cur: duckdb.DuckDBPyConnection) -> tuple[bool, int]:
+def links_appended_only(cur: duckdb.DuckDBPyConnection) -> tuple[bool, int, int, int]:
     """Whether stance_links still holds exactly the statements with a stance up to its highest
-    id (by count and a hash of every row), so that only statements above it can differ; and that
-    id (0 when the table is empty, which is never "appended": nothing to build on)."""
+    id (by count and a hash of every row), so that only statements above it can differ; that id
+    (0 when the table is empty, which is never "appended": nothing to build on); how many
+    statements with a stance lie above it; and how many rows stance_links has."""
     upto, linked, signature = sql.rows(cur, "derived/links_signature")[0]
-    kept, expected = sql.rows(cur, "derived/statements_signature", {"upto": upto})[0]
-    return (linked > 0 and linked == kept and signature == expected), upto
+    kept, expected, arrived = sql.rows(cur, "derived/statements_signature", {"upto": upto})[0]
+    return (linked > 0 and linked == kept and signature == expected), upto, arrived, linked
 
 
 def _append_links(cur: duckdb.DuckDBPyConnection, upto: int) -> bool:
@@ -252,9 +253,8 @@ def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
 
     The temp tables are dropped when it returns; after an error the caller's rollback removes
     them (a DROP in the aborted transaction would raise and hide the error)."""
-    appended, upto = links_appended_only(cur)
+    appended, upto, moved, linked = links_appended_only(cur)
     if appended:
-        moved, linked = sql.rows(cur, "derived/appended_link_rows", {"upto": upto})[0]
         cuts, params = "derived/appended_link_cuts", {"upto": upto}
     else:
         sql.execute(cur, "derived/stale_link_groups")

@@ -6,7 +6,7 @@ are redone); the table must then hold exactly the rows a whole rebuild
 ("derived/rebuild_stance_links") gives. Seed data plus synthetic rows. The in-place refresh asks
 db.links_appended_only ("derived/links_signature" against "derived/statements_signature");
 when only statements arrived it chains
-"derived/appended_link_rows" and "derived/appended_link_cuts", otherwise
+"derived/appended_link_cuts", otherwise
 "derived/stale_link_groups", "derived/stale_link_rows" and "derived/changed_link_cuts"; then
 "derived/stale_link_tails", "derived/stale_tail_rows", "derived/delete_stale_links",
 "derived/insert_stale_links" and "derived/drop_stale_link_groups".
@@ -278,7 +278,7 @@ def test_the_tail_refresh_equals_a_rebuild_after_any_write(
             for kind, *args in writes:
                 _write(cur, ids, kind, *args)
             linked = cur.execute("SELECT count(*) FROM stance_links").fetchone()[0]  # test-only
-            appended, upto = db.links_appended_only(cur)
+            appended, upto, _, _ = db.links_appended_only(cur)
             if appended:  # its premise, checked directly
                 built = set(
                     cur.execute(  # test-only read
@@ -345,9 +345,9 @@ def test_a_statement_at_the_end_of_a_long_history_redoes_only_the_tail(
             _add(cur, sid, ("Paris", 1, sid // 20, ["confirm", "deny"][sid // 50 % 2], "A"))
         sql.execute(cur, "derived/rebuild_stance_links")
         _add(cur, 201, ("Paris", 1, 12, "no_comment", "A"))
-        assert db.links_appended_only(cur) == (True, 200)  # an arrival only
+        # An arrival only: 1 new statement above the 200 linked.
+        assert db.links_appended_only(cur) == (True, 200, 1, 200)
         upto = {"upto": 200}
-        assert sql.rows(cur, "derived/appended_link_rows", upto) == [(1, 200)]  # 1 new, 200 linked
         for cuts, params in (("derived/appended_link_cuts", upto),
                              ("derived/changed_link_cuts", None)):  # fmt: skip
             sql.execute(cur, "derived/stale_link_groups")
