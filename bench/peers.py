@@ -175,16 +175,7 @@ def daily_after_small_write(
     latest, as ensure_stance_daily does it (added where it stands, or rebuilt whole when it
     declines), and whether it was in place. In a transaction that is rolled back; the write
     itself is not timed."""
-    db.ensure_stance_daily(con)
-    con.begin()  # what it counts recorded as this code records it (an older store's: redone)
-    try:
-        if not db._top_up_daily(con):
-            sql.execute(con, "derived/rebuild_stance_daily")
-            db._record_daily_built(con)
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
+    db.ensure_stance_daily(con)  # counted, and what it counts recorded (an older store: now)
     return _timed_after(con, "bench/append_sample_statements", statements, db._top_up_daily,
                         "derived/rebuild_stance_daily")  # fmt: skip
 
