@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import duckdb
@@ -143,13 +143,20 @@ def refresh_after_small_write(
     ones after the latest date (the day's arrivals: only the ends are redone). The write itself
     is not timed; all of it runs in a transaction that is rolled back, so the store is left as it
     was."""
-    return _timed_after(con, f"bench/{write}_sample_statements", statements,
-                        db._update_links_in_place, "derived/rebuild_stance_links")  # fmt: skip
+    return _timed_after(con, WRITES[write], statements, db._update_links_in_place,
+                        "derived/rebuild_stance_links")  # fmt: skip
+
+
+# The small writes, as named queries run in order: "remove" is an undo's (archived, then deleted).
+WRITES = {
+    "remove": ("bench/archive_sample_statements", "bench/remove_sample_statements"),
+    "append": ("bench/append_sample_statements",),
+}
 
 
 def _timed_after(
     con: duckdb.DuckDBPyConnection,
-    write: str,
+    writes: Sequence[str],
     statements: int,
     in_place: Callable[[duckdb.DuckDBPyConnection], bool],
     rebuild: str,
@@ -158,7 +165,8 @@ def _timed_after(
     catch-up (in place, or the rebuild when that declines), timed."""
     con.begin()
     try:
-        sql.execute(con, write, {"n": statements})
+        for write in writes:
+            sql.execute(con, write, {"n": statements})
         start = time.perf_counter()
         done = in_place(con)
         if not done:
@@ -169,14 +177,14 @@ def _timed_after(
 
 
 def daily_after_small_write(
-    con: duckdb.DuckDBPyConnection, statements: int = SMALL_WRITE
+    con: duckdb.DuckDBPyConnection, statements: int = SMALL_WRITE, write: str = "append"
 ) -> tuple[float, bool]:
-    """Seconds stance_daily takes to catch up after `statements` new ones dated after the
-    latest, as ensure_stance_daily does it (added where it stands, or rebuilt whole when it
-    declines), and whether it was in place. In a transaction that is rolled back; the write
-    itself is not timed."""
+    """Seconds stance_daily takes to catch up after a write of `statements` rows (WRITES:
+    "append", new ones dated after the latest, are added; "remove", an undo's, are taken away),
+    as ensure_stance_daily does it (where it stands, or rebuilt whole when it declines), and
+    whether it was in place. In a transaction that is rolled back; the write is not timed."""
     db.ensure_stance_daily(con)  # counted, and what it counts recorded (an older store: now)
-    return _timed_after(con, "bench/append_sample_statements", statements, db._top_up_daily,
+    return _timed_after(con, WRITES[write], statements, db._update_daily_in_place,
                         "derived/rebuild_stance_daily")  # fmt: skip
 
 

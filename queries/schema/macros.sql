@@ -138,4 +138,27 @@ CREATE OR REPLACE MACRO filtered_days(start_on, end_on, capitals, topics, stance
                AND coalesce(text, '') = '')
     GROUP BY s.stated_on, s.capital, s.stance;
 
+-- What undos and reviews changed in the counts of stance_daily since it was counted (its record:
+-- derived/daily_built): of the statements it counts (id <= upto), each one archived since (-1,
+-- its stance as archived) and each stance revision since (-1 for the old stance, +1 for the new),
+-- under the day and capital the statement counts in. A statement reviewed, then undone, gives
+-- -old +new -new: the old count taken away, as it should be. A revised statement neither stored
+-- nor archived has no day or capital, and its NULLs make the check of db._adjust_daily fail.
+CREATE OR REPLACE MACRO daily_changes(upto, archived_us, revision_id) AS TABLE
+    WITH revised AS (
+        SELECT r.statement_id AS id, coalesce(s.stated_on, a.stated_on) AS stated_on,
+               coalesce(s.capital, a.capital) AS capital, r.old_stance, r.new_stance
+        FROM stance_revisions AS r
+        LEFT JOIN statements AS s ON s.id = r.statement_id
+        LEFT JOIN statements_archive AS a ON a.id = r.statement_id
+        WHERE r.id > revision_id AND r.statement_id <= upto
+    )
+    SELECT id, stated_on, capital, stance, -1 AS change
+    FROM statements_archive
+    WHERE id <= upto AND stance IS NOT NULL AND epoch_us(archived_at) > archived_us
+    UNION ALL
+    SELECT id, stated_on, capital, old_stance, -1 FROM revised WHERE old_stance IS NOT NULL
+    UNION ALL
+    SELECT id, stated_on, capital, new_stance, 1 FROM revised;
+
 DROP MACRO TABLE IF EXISTS stance_history;

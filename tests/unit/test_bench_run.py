@@ -4,7 +4,7 @@ Names the queries the harness adds: "bench/floor", "bench/topic_at_rank", "bench
 "bench/peer_rows", "bench/sqlite_schema", "bench/sqlite_indexes", "bench/sqlite_stance_share",
 "bench/sqlite_change_counts", "bench/read_csv_baseline", "bench/floor_topics",
 "bench/floor_statements", "bench/remove_sample_statements", "bench/floor_unconstrained",
-"bench/append_sample_statements".
+"bench/append_sample_statements", "bench/archive_sample_statements".
 """
 
 from __future__ import annotations
@@ -57,10 +57,15 @@ def test_every_section_has_its_figures(result: dict) -> None:
         for engine in ("duckdb", "sqlite", "pandas"):
             assert result["peers"][task][engine]["median_s"] > 0
         assert result["peers"][task]["sqlite_over_ours"] > 0
-    for key in ("duckdb_refresh", "duckdb_refresh_append"):
-        refresh = result["peers"]["changes"][key]
-        assert refresh["median_s"] > 0 and refresh["statements"] == peers.SMALL_WRITE
+    for task in ("share", "changes"):
+        for key in ("duckdb_refresh", "duckdb_refresh_append"):
+            refresh = result["peers"][task][key]
+            assert refresh["median_s"] > 0 and refresh["statements"] == peers.SMALL_WRITE
+        assert result["peers"][task]["sqlite_over_small_write"] > 0
     assert result["peers"]["changes"]["duckdb_refresh_append"]["in_place"]
+    # stance_daily takes an undo's statements away and adds arrivals where it stands.
+    assert result["peers"]["share"]["duckdb_refresh"]["in_place"]
+    assert result["peers"]["share"]["duckdb_refresh_append"]["in_place"]
 
 
 def test_the_three_engines_agree(result: dict) -> None:

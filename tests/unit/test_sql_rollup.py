@@ -159,15 +159,21 @@ def _daily_rebuilt(con: duckdb.DuckDBPyConnection) -> list[tuple]:
         cur.close()
 
 
-def test_arrivals_are_added_in_place_and_any_other_write_rebuilds(seeded, monkeypatch) -> None:
-    """stance_daily after every kind of write equals a rebuild; only arrivals take the top-up.
-    Names "derived/daily_built", "derived/set_daily_built", "derived/daily_signature" and
-    "derived/top_up_stance_daily"."""
+def test_arrivals_undos_and_reviews_are_applied_in_place_and_any_other_write_rebuilds(
+    seeded, monkeypatch
+) -> None:
+    """stance_daily after every kind of write equals a rebuild; arrivals, undos, reviews and
+    topic merges bring it up to date where it stands, a write they do not explain rebuilds it.
+    Names "derived/daily_built", "derived/set_daily_built", "derived/daily_signature",
+    "derived/top_up_stance_daily", "derived/daily_changes_signature" and
+    "derived/adjust_stance_daily"."""
     from stancewatch import batches, review, topic_edits
 
     took: list[bool] = []
-    top_up = db._top_up_daily
-    monkeypatch.setattr(db, "_top_up_daily", lambda cur: took.append(top_up(cur)) or took[-1])
+    update = db._update_daily_in_place
+    monkeypatch.setattr(
+        db, "_update_daily_in_place", lambda cur: took.append(update(cur)) or took[-1]
+    )
 
     def check(in_place: bool | None) -> None:
         took.clear()
@@ -176,13 +182,21 @@ def test_arrivals_are_added_in_place_and_any_other_write_rebuilds(seeded, monkey
         assert _daily(seeded) == _daily_rebuilt(seeded)
 
     check(None)  # the seed's first count: never built, so built whole without asking
-    assert sql.scalar(seeded, "derived/daily_built").count("|") == 2
+    assert sql.scalar(seeded, "derived/daily_built").count("|") == 4
     check(None)  # nothing written: nothing to do
 
     def batch(*rows: list[str], **kw: object) -> int:
         report = ingest_bytes(seeded, make_csv(list(rows)), file_name="t.csv", by="t", **kw)
         assert report.batch_id is not None, report.summary()
         return report.batch_id
+
+    def counted_stance() -> tuple[int, str]:
+        return seeded.execute(
+            "SELECT id, stance FROM statements WHERE stance IS NOT NULL ORDER BY id LIMIT 1"
+        ).fetchone()  # test-only read
+
+    def other(stance: str) -> str:
+        return "deny" if stance != "deny" else "confirm"
 
     # Arrivals: a day, capital and stance already counted, and a new one.
     counted = seeded.execute(
@@ -196,24 +210,50 @@ def test_arrivals_are_added_in_place_and_any_other_write_rebuilds(seeded, monkey
     # A statement left for review (no stance) arrives: nothing to count, still in place.
     batch(good_row(stance="", quote="Synth undecided 3"), pending_review=True)
     check(True)
-    # A person decides it: it joins the count (it is above what the count holds).
+    # A person decides it: it joins the count.
     pending = seeded.execute("SELECT id FROM statements WHERE stance IS NULL").fetchone()[0]
     review.set_stance(seeded, pending, "deny", by="t", seen=None)
-    check(None if not took else took[-1])  # either path, but equal to a rebuild
-    # A person changes a stance already counted: rebuilt.
-    sid, stance = seeded.execute(
-        "SELECT id, stance FROM statements WHERE stance IS NOT NULL ORDER BY id LIMIT 1"
-    ).fetchone()  # test-only read
-    review.set_stance(seeded, sid, "deny" if stance != "deny" else "confirm", by="t", seen=stance)
-    check(False)
-    # A topic merge moves statements between topics, which the counts do not hold: in place.
+    check(True)
+    # A person changes a stance already counted: one taken away, one added.
+    sid, stance = counted_stance()
+    review.set_stance(seeded, sid, other(stance), by="t", seen=stance)
+    check(True)
+    # A topic merge moves statements between topics, which the counts do not hold.
     ids = dict(seeded.execute("SELECT title, id FROM topics").fetchall())  # test-only read
     titles = sorted(ids)
     topic_edits.merge(seeded, ids[titles[0]], ids[titles[1]], by="t")
     check(True)
-    # An undo takes counted statements out: rebuilt.
+    # An undo takes counted statements out; the day it alone had (2 January, Kyiv) goes.
     batches.undo_batch(seeded, first, by="t")
+    check(True)
+    # Several writes before one read: arrivals, one of them reviewed twice, then undone, and
+    # an older statement reviewed back.
+    later = batch(
+        good_row(date="2026-02-03", capital="Paris", stance="confirm", quote="Synth 4"),
+        good_row(date="2026-02-04", capital="Moscow", stance="deny", quote="Synth 5"),
+    )
+    check(True)
+    new = seeded.execute(
+        "SELECT id FROM statements WHERE batch_id = ? ORDER BY id LIMIT 1", [later]
+    ).fetchone()[0]  # test-only read
+    review.set_stance(seeded, new, "no_comment", by="t", seen="confirm")
+    review.set_stance(seeded, new, "deny", by="t", seen="no_comment")
+    batches.undo_batch(seeded, later, by="t")
+    review.set_stance(seeded, sid, stance, by="t", seen=other(stance))
+    batch(good_row(date="2026-03-05", capital="Kyiv", stance="deny", quote="Synth 6"))
+    check(True)
+    # Writes that no undo or review explains: rebuilt, then in place again.
+    seeded.execute("DELETE FROM statements WHERE id = ?", [sid])  # test-only write
     check(False)
-    # And arrivals after all that are in place again.
-    batch(good_row(date="2026-02-03", capital="Paris", stance="confirm", quote="Synth 4"))
+    # An archive row that does not say what was counted (another stance): its count agrees,
+    # its hash does not.
+    gone, stance = counted_stance()
+    seeded.execute(
+        "INSERT INTO statements_archive (id, stated_on, capital, topic_id, stance, batch_id) "
+        "SELECT id, stated_on, capital, topic_id, ?, batch_id FROM statements WHERE id = ?",
+        [other(stance), gone],
+    )  # test-only write
+    seeded.execute("DELETE FROM statements WHERE id = ?", [gone])  # test-only write
+    check(False)
+    batch(good_row(date="2026-04-06", capital="Paris", stance="confirm", quote="Synth 7"))
     check(True)
