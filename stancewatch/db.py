@@ -12,6 +12,7 @@ import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 
@@ -135,9 +136,9 @@ def open_db(path: Path, *, seed: bool = True) -> duckdb.DuckDBPyConnection:
 
 
 _links_lock = threading.Lock()  # one rebuild of a derived table at a time
-# Bump when rebuild_stance_links.sql changes its columns: a stored table of the old shape is
-# then rebuilt even though the data did not move.
-LINKS_SHAPE = "links-v3"  # v3: run_no
+# Bump when rebuild_stance_links.sql changes its columns (or what is recorded with the table): a
+# stored table of the old shape is then rebuilt even though the data did not move.
+LINKS_SHAPE = "links-v4"  # v3: run_no; v4: the undos and reviews it has seen are recorded
 DAILY_SHAPE = "daily-v3"  # the same for rebuild_stance_daily.sql; v2: what it counts is recorded;
 # v3: and how far the undos and reviews it has seen go
 WORDS_SHAPE = "words-v1"  # the same for rebuild_statement_words.sql
@@ -216,14 +217,65 @@ def _refresh(
 IN_PLACE_SHARE = 0.25
 
 
+class LinksState(NamedTuple):
+    """stance_links against the statements: its highest id (0 when empty), its rows and their
+    hash; the statements with a stance up to that id, their hash, and how many lie above it."""
+
+    upto: int
+    linked: int
+    signature: int
+    kept: int
+    expected: int
+    arrived: int
+
+
+def _links_state(cur: duckdb.DuckDBPyConnection) -> LinksState:
+    upto, linked, signature = sql.rows(cur, "derived/links_signature")[0]
+    kept, expected, arrived = sql.rows(cur, "derived/statements_signature", {"upto": upto})[0]
+    return LinksState(upto, linked, signature or 0, kept, expected or 0, arrived)
+
+
+def _appended(state: LinksState) -> bool:
+    return state.linked > 0 and (state.linked, state.signature) == (state.kept, state.expected)
+
+
 def links_appended_only(cur: duckdb.DuckDBPyConnection) -> tuple[bool, int, int, int]:
     """Whether stance_links still holds exactly the statements with a stance up to its highest
     id (by count and a hash of every row), so that only statements above it can differ; that id
     (0 when the table is empty, which is never "appended": nothing to build on); how many
     statements with a stance lie above it; and how many rows stance_links has."""
-    upto, linked, signature = sql.rows(cur, "derived/links_signature")[0]
-    kept, expected, arrived = sql.rows(cur, "derived/statements_signature", {"upto": upto})[0]
-    return (linked > 0 and linked == kept and signature == expected), upto, arrived, linked
+    state = _links_state(cur)
+    return _appended(state), state.upto, state.arrived, state.linked
+
+
+def _known_link_changes(
+    cur: duckdb.DuckDBPyConnection, state: LinksState
+) -> tuple[dict[str, int], int] | None:
+    """When the undos and reviews since stance_links last saw them (derived/links_marks) are
+    every difference between it and the statements up to its highest id: the parameters that
+    find them (derived/known_link_cuts) and how many rows changed, arrivals included. Checked on the hashes: the
+    table's, with those rows as stored taken out and as they are now put in, must be the
+    statements'. None when they are not (a topic merge, or a write the product does not make):
+    then every row of the stale groups is compared."""
+    marks = sql.scalar(cur, "derived/links_marks").split("|")
+    if state.linked == 0 or len(marks) != 2:  # nothing to build on, or never recorded
+        return None
+    archived_us, revision_id = map(int, marks)
+    params = {"upto": state.upto, "archived_us": archived_us, "revision_id": revision_id}
+    gone, gone_hash, back, back_hash, changed = sql.rows(
+        cur, "derived/link_changes_signature", params
+    )[0]
+    if (state.linked - gone + back, state.signature ^ (gone_hash or 0) ^ (back_hash or 0)) != (
+        state.kept,
+        state.expected,
+    ):
+        return None
+    return params, changed + state.arrived
+
+
+def _record_links_marks(cur: duckdb.DuckDBPyConnection) -> None:
+    """After stance_links is built or brought up to date: the undos and reviews it has seen."""
+    sql.execute(cur, "derived/set_links_marks")
 
 
 def _append_links(cur: duckdb.DuckDBPyConnection, upto: int) -> bool:
@@ -241,39 +293,48 @@ def _append_links(cur: duckdb.DuckDBPyConnection, upto: int) -> bool:
 
 def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
     """Redo only the (capital, topic) groups whose statements changed, and in each only its rows
-    from the first change on: 50 new statements on a 10M store's busiest topics redid their
-    groups' 2.4M rows (2.65 s), now about the 50; 50 back-dated ones (2.8M rows, so the table
-    was rebuilt, 11 s) now 2.6 s. Declines (False) when the rows to redo pass IN_PLACE_SHARE:
-    first on the rows added or removed, then on the tails.
+    from the first change to the row after the last one, moving the later rows' run numbers
+    (derived/shift_stale_runs): 50 new statements on a 10M store's busiest topics redid their
+    groups' 2.4M rows (2.65 s), now about the 50. Declines (False) when the rows to redo pass
+    IN_PLACE_SHARE: first on the rows added or removed, then on the rows to redo.
 
-    When the table still matches the statements up to its highest id (links_appended_only, two
-    scans: 6 ms at 1M, paid by every refresh), each group's cut is its first statement above it,
-    and when every cut comes after its group's last row the new rows are appended (_append_links);
-    otherwise the stale groups' rows are compared one by one. 50 new statements on busy topics
-    (bench, median): 1M 102 -> 44 ms (tails), 37 -> 21 ms (appended); 10M 0.82 -> 0.29 s (tails).
+    Where the changes are is found the cheapest way that is sure: when the table still matches
+    the statements up to its highest id (links_appended_only, two scans: 6 ms at 1M, paid by
+    every refresh), from the statements above it, and when they all come after their groups'
+    last rows they are appended (_append_links); when the undos and reviews logged since the
+    table last saw them explain every difference (_known_link_changes), from those; otherwise
+    by comparing the stale groups' rows one by one. 1M, 50 statements undone from busy topics
+    (median): 232 -> 157 ms (to the row after the last change) -> 107 ms (from the log).
 
     The temp tables are dropped when it returns; after an error the caller's rollback removes
     them (a DROP in the aborted transaction would raise and hide the error)."""
-    appended, upto, moved, linked = links_appended_only(cur)
+    state = _links_state(cur)
+    upto, moved, linked = state.upto, state.arrived, state.linked
+    appended = _appended(state)
     if appended:
         cuts, params = "derived/appended_link_cuts", {"upto": upto}
+    elif known := _known_link_changes(cur, state):
+        cuts, (params, moved) = "derived/known_link_cuts", known
     else:
         sql.execute(cur, "derived/stale_link_groups")
         moved, linked = sql.rows(cur, "derived/stale_link_rows")[0]
         cuts, params = "derived/changed_link_cuts", None
+    done = False
     if moved <= IN_PLACE_SHARE * linked:
         sql.execute(cur, cuts, params)
         if appended and _append_links(cur, upto):
-            sql.execute(cur, "derived/drop_stale_link_groups")
-            return True
-        sql.execute(cur, "derived/stale_link_tails")
-        if sql.scalar(cur, "derived/stale_tail_rows") <= IN_PLACE_SHARE * linked:
-            sql.execute(cur, "derived/delete_stale_links")
-            sql.execute(cur, "derived/insert_stale_links")
-            sql.execute(cur, "derived/drop_stale_link_groups")
-            return True
+            done = True
+        else:
+            sql.execute(cur, "derived/stale_link_tails")
+            if sql.scalar(cur, "derived/stale_tail_rows") <= IN_PLACE_SHARE * linked:
+                sql.execute(cur, "derived/delete_stale_links")
+                sql.execute(cur, "derived/insert_stale_links")
+                sql.execute(cur, "derived/shift_stale_runs")
+                done = True
     sql.execute(cur, "derived/drop_stale_link_groups")
-    return False
+    if done:
+        _record_links_marks(cur)
+    return done
 
 
 def ensure_stance_links(con: duckdb.DuckDBPyConnection) -> None:
@@ -283,7 +344,9 @@ def ensure_stance_links(con: duckdb.DuckDBPyConnection) -> None:
     the window over (capital, topic) ordered by date and arrival. A write that touches a few
     groups has just those groups redone; a large one (or a new table shape) rebuilds it whole.
     """
-    _refresh(con, "stance_links", LINKS_SHAPE, _links_lock, _update_links_in_place)
+    _refresh(
+        con, "stance_links", LINKS_SHAPE, _links_lock, _update_links_in_place, _record_links_marks
+    )
 
 
 def _record_daily_built(

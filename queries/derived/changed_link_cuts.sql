@@ -1,4 +1,4 @@
--- purpose: where each stale (capital, topic) history (derived/stale_link_groups) first differs from stance_links, by comparing their rows: the earliest place, by (date, arrival), of a row that is new, gone or different in the group, kept in a temp table for derived/stale_link_tails
+-- purpose: where each stale (capital, topic) history (derived/stale_link_groups) first and last differs from stance_links, by comparing their rows: the earliest and the latest place, by (date, arrival), of a row that is new, gone or different in the group, kept in a temp table for derived/stale_link_tails
 -- params: none
 -- returns: nothing
 -- Counted on each side: a row moved between topics cuts both. When statements only arrived,
@@ -29,8 +29,9 @@ WITH now AS (
     SELECT b_capital, b_topic, b_on, b_id FROM changed WHERE b_id IS NOT NULL
 ), cuts AS (
     SELECT capital, topic_id,
-           arg_min(stated_on, (stated_on, id)) AS cut_on, arg_min(id, (stated_on, id)) AS cut_id
+           arg_min(stated_on, (stated_on, id)) AS cut_on, arg_min(id, (stated_on, id)) AS cut_id,
+           arg_max(stated_on, (stated_on, id)) AS last_on, arg_max(id, (stated_on, id)) AS last_id
     FROM places
     GROUP BY capital, topic_id
 )
-SELECT capital, topic_id, cut_on, cut_id FROM cuts;
+SELECT capital, topic_id, cut_on, cut_id, last_on, last_id FROM cuts;

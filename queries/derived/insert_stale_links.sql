@@ -1,10 +1,11 @@
--- purpose: the rows of stance_links that the incremental refresh redoes, computed as rebuild_stance_links computes every group, over each stale group's tail only (see stale_link_tails)
+-- purpose: the rows of stance_links that the incremental refresh redoes, computed as rebuild_stance_links computes every group, over the part of each stale group that changed only (see stale_link_tails)
 -- params: none
 -- returns: nothing
 -- The window is written out here as in rebuild_stance_links.sql, not shared through a view:
 -- with a view DuckDB no longer restricts both windows to the stale groups (1M: 212 -> 500 ms).
 -- It restarts at start_* (its own links are kept): that row has no row before it in the window,
--- so it counts as a new run there, and its stored run number less one carries the count on.
+-- so it counts as a new run there, and its stored run number less one carries the count on. It
+-- ends at stop_*, whose next row is outside it: that row keeps its stored next date.
 -- tests/unit/test_links_refresh.py requires the result to equal a whole rebuild.
 INSERT INTO stance_links
 SELECT id, capital, topic_id, stated_on, stance, speaker,
@@ -19,7 +20,8 @@ FROM (
                lag(s.id) OVER w AS previous_id,
                lag(s.stance) OVER w AS previous_stance,
                lag(s.stated_on) OVER w AS previous_on,
-               lead(s.stated_on) OVER w AS next_on,
+               CASE WHEN s.id = t.stop_id THEN t.stop_next_on
+                    ELSE lead(s.stated_on) OVER w END AS next_on,
                t.redo_on, t.redo_id, t.start_run
         FROM statements AS s
         JOIN stale_link_tails AS t ON t.capital = s.capital AND t.topic_id = s.topic_id
@@ -27,6 +29,8 @@ FROM (
           AND s.topic_id IN (SELECT topic_id FROM stale_link_tails)
           AND (t.start_id IS NULL OR s.stated_on > t.start_on
                OR (s.stated_on = t.start_on AND s.id >= t.start_id))
+          AND (t.stop_id IS NULL OR s.stated_on < t.stop_on
+               OR (s.stated_on = t.stop_on AND s.id <= t.stop_id))
         WINDOW w AS (PARTITION BY s.capital, s.topic_id ORDER BY s.stated_on, s.id)
     )
 )

@@ -138,6 +138,22 @@ CREATE OR REPLACE MACRO filtered_days(start_on, end_on, capitals, topics, stance
                AND coalesce(text, '') = '')
     GROUP BY s.stated_on, s.capital, s.stance;
 
+-- How far the undos and reviews go that a derived table has seen, recorded with it: the newest
+-- archived statement's time (epoch microseconds) and the newest stance revision's id, 0 when
+-- none. What comes after them is what the daily_changes and changed_statement_ids macros read.
+CREATE OR REPLACE MACRO change_marks() AS
+    concat_ws('|', coalesce((SELECT epoch_us(max(archived_at)) FROM statements_archive), 0),
+              coalesce((SELECT max(id) FROM stance_revisions), 0));
+
+-- The statements up to an id that undos (archived after archived_us) and reviews (revisions
+-- after revision_id) changed since stance_links last saw them: its refresh cuts the histories at
+-- these and at the statements above that id, once db._known_link_changes has checked that they
+-- are every change.
+CREATE OR REPLACE MACRO changed_statement_ids(upto, archived_us, revision_id) AS TABLE
+    SELECT id FROM statements_archive WHERE id <= upto AND epoch_us(archived_at) > archived_us
+    UNION
+    SELECT statement_id FROM stance_revisions WHERE id > revision_id AND statement_id <= upto;
+
 -- What undos and reviews changed in the counts of stance_daily since it was counted (its record:
 -- derived/daily_built): of the statements it counts (id <= upto), each one archived since (-1,
 -- its stance as archived) and each stance revision since (-1 for the old stance, +1 for the new),

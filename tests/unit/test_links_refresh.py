@@ -319,8 +319,10 @@ def _assert_tail_count(cur: duckdb.DuckDBPyConnection, appended: bool, upto: int
     deleted = cur.execute(  # test-only read: the rows delete_stale_links removes
         "SELECT count(*) FROM stance_links AS l JOIN stale_link_tails AS t"
         " ON t.capital = l.capital AND t.topic_id = l.topic_id"
-        " WHERE t.redo_id IS NULL OR l.stated_on > t.redo_on"
-        " OR (l.stated_on = t.redo_on AND l.id >= t.redo_id)"
+        " WHERE (t.redo_id IS NULL OR l.stated_on > t.redo_on"
+        " OR (l.stated_on = t.redo_on AND l.id >= t.redo_id))"
+        " AND (t.stop_id IS NULL OR l.stated_on < t.stop_on"
+        " OR (l.stated_on = t.stop_on AND l.id <= t.stop_id))"
     ).fetchone()[0]
     assert sql.scalar(cur, "derived/stale_tail_rows") == deleted
     sql.execute(cur, "derived/drop_stale_link_groups")
@@ -428,11 +430,12 @@ def test_only_arrivals_take_the_appended_path(
         cur.close()
 
 
-def test_a_change_early_in_a_long_history_is_rebuilt_whole(
+def test_a_change_early_in_a_long_history_redoes_its_rows_and_moves_later_run_numbers(
     bare: duckdb.DuckDBPyConnection,
 ) -> None:
-    """No row added or removed, yet every row after the change is to redo: past IN_PLACE_SHARE
-    of the table, the refresh declines and the table is rebuilt whole (in order)."""
+    """A review early in a history of 100 redoes three rows (the one before, itself, the one
+    after: "stop") and moves every later row's run number ("derived/shift_stale_runs"); changes
+    far apart redo every row between them, past IN_PLACE_SHARE: rebuilt whole (in order)."""
     cur = bare.cursor()
     cur.begin()
     try:
@@ -440,10 +443,22 @@ def test_a_change_early_in_a_long_history_is_rebuilt_whole(
             _add(cur, sid, ("Kyiv", 2, sid // 10, "confirm", "A"))
         sql.execute(cur, "derived/rebuild_stance_links")
         cur.execute("UPDATE statements SET stance = 'deny' WHERE id = 2")  # test-only review
-        assert db._update_links_in_place(cur) is False
+        sql.execute(cur, "derived/stale_link_groups")
+        sql.execute(cur, "derived/changed_link_cuts")
+        sql.execute(cur, "derived/stale_link_tails")
+        tails = cur.execute(  # test-only read
+            "SELECT redo_id, stop_id, stop_run, tail_rows FROM stale_link_tails"
+        ).fetchall()
+        assert tails == [(1, 3, 1, 3)]
+        sql.execute(cur, "derived/drop_stale_link_groups")
+        _assert_refreshed_in_place(cur)  # one run became three: ids 3 to 100 are in the third
+        runs = "SELECT run_no FROM stance_links WHERE id IN (3, 100) ORDER BY id"  # test-only
+        assert cur.execute(runs).fetchall() == [(3,), (3,)]
         cur.execute("UPDATE statements SET stance = 'confirm' WHERE id = 2")  # test-only: back
-        cur.execute("UPDATE statements SET stance = 'deny' WHERE id = 99")  # near the end
-        assert db._update_links_in_place(cur) is True
+        _assert_refreshed_in_place(cur)  # the run numbers move back
+        assert cur.execute(runs).fetchall() == [(1,), (1,)]
+        cur.execute("UPDATE statements SET stance = 'deny' WHERE id IN (2, 99)")  # test-only
+        assert db._update_links_in_place(cur) is False
     finally:
         cur.rollback()
         cur.close()

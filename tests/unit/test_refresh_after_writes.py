@@ -1,0 +1,194 @@
+"""The derived tables brought up to date where they stand equal a rebuild after any mix of
+writes: arrivals, undos (archived, then deleted), reviews (a revision, then the stance), and
+writes the product never makes, which they must notice. stance_daily (db._update_daily_in_place)
+then declines and is rebuilt; stance_links (db._update_links_in_place) finds the product's
+writes from the archive and the revisions (db._known_link_changes), the others by comparing
+every row of the histories they touch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import duckdb
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stancewatch import db, sql
+from tests.unit.test_links_refresh import ROW, _add, _links, bare  # noqa: F401 (bare: a fixture)
+
+WRITE = st.one_of(
+    st.tuples(st.just("add"), ROW),
+    st.tuples(st.just("undo"), st.integers(0, 99)),
+    st.tuples(st.just("review"), st.integers(0, 99), st.sampled_from(["confirm", "deny"])),
+    # Writes no undo or review explains: a delete leaving no archive row, an archive row with
+    # another stance than the one counted, a stance changed with no revision.
+    st.tuples(st.just("delete"), st.integers(0, 99)),
+    st.tuples(st.just("misarchive"), st.integers(0, 99)),
+    st.tuples(st.just("restance"), st.integers(0, 99), st.sampled_from(["confirm", "deny"])),
+)
+EXPLAINED = {"add", "undo", "review"}
+
+
+def _write(cur: duckdb.DuckDBPyConnection, ids: dict, kind: str, *args) -> None:
+    """One write; `ids` follows the live ids, the last one issued and the archive's clock (one
+    transaction holds the whole example, so archived_at is set here, each undo later)."""
+    live = ids["live"]
+    if kind == "add":
+        ids["last"] += 1
+        live.append(ids["last"])
+        _add(cur, ids["last"], args[0])
+        return
+    if not live:
+        return
+    sid = live[args[0] % len(live)]
+    if kind == "review":
+        old = cur.execute("SELECT stance FROM statements WHERE id = ?", [sid]).fetchone()[0]
+        if old == args[1]:
+            return
+        sql.execute(cur, "curation/insert_revision", {"statement_id": sid, "old_stance": old,
+                    "new_stance": args[1], "by": "t", "reason": None})  # fmt: skip
+        sql.execute(cur, "curation/set_stance",
+                    {"statement_id": sid, "old_stance": old, "new_stance": args[1]})  # fmt: skip
+        return
+    if kind == "restance":  # test-only write
+        cur.execute("UPDATE statements SET stance = ? WHERE id = ?", [args[1], sid])
+        return
+    live.remove(sid)
+    if kind in ("undo", "misarchive"):
+        ids["clock"] += 1
+        cur.execute(  # test-only write: what curation/archive_batch does, for one statement
+            "INSERT INTO statements_archive (id, stated_on, capital, topic_id, stance, batch_id,"
+            " archived_at) SELECT id, stated_on, capital, topic_id, CASE WHEN $lie THEN"
+            " CASE WHEN stance = 'deny' THEN 'confirm' ELSE 'deny' END ELSE stance END,"
+            " batch_id, TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_seconds($clock)"
+            " FROM statements WHERE id = $id",
+            {"lie": kind == "misarchive", "clock": ids["clock"], "id": sid},
+        )
+    cur.execute("DELETE FROM statements WHERE id = ?", [sid])  # test-only write
+
+
+def _daily(cur: duckdb.DuckDBPyConnection) -> list[tuple]:
+    return sorted(cur.execute("SELECT * FROM stance_daily").fetchall())  # test-only read
+
+
+@contextmanager
+def _example(
+    bare: duckdb.DuckDBPyConnection,  # noqa: F811
+    history: list[tuple],
+) -> Iterator[tuple[duckdb.DuckDBPyConnection, dict]]:
+    """One example's history written in a transaction rolled back after it, IN_PLACE_SHARE
+    lifted (in histories this short most writes would pass it; no pytest monkeypatch per
+    example): the cursor and the ids _write follows."""
+    saved, db.IN_PLACE_SHARE = db.IN_PLACE_SHARE, 1e9
+    cur = bare.cursor()
+    cur.begin()
+    try:
+        ids: dict = {"live": [], "last": 0, "clock": 0}
+        for row in history:
+            _write(cur, ids, "add", row)
+        yield cur, ids
+    finally:
+        db.IN_PLACE_SHARE = saved
+        cur.rollback()
+        cur.close()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(ROW, max_size=20),
+    st.lists(st.lists(WRITE, min_size=1, max_size=5), min_size=1, max_size=3),
+)
+def test_the_daily_update_equals_a_rebuild_after_any_write(
+    bare: duckdb.DuckDBPyConnection,  # noqa: F811
+    history: list[tuple],
+    rounds: list[list[tuple]],
+) -> None:
+    """Every round of writes is followed by the update; it is taken whenever the writes are
+    ones the product makes, and the table then equals a rebuild either way."""
+    with _example(bare, history) as (cur, ids):
+        sql.execute(cur, "derived/rebuild_stance_daily")
+        db._record_daily_built(cur)
+        for writes in rounds:
+            for kind, *args in writes:
+                _write(cur, ids, kind, *args)
+            taken = db._update_daily_in_place(cur)
+            if {kind for kind, *_ in writes} <= EXPLAINED:
+                assert taken
+            if not taken:
+                sql.execute(cur, "derived/rebuild_stance_daily")
+                db._record_daily_built(cur)
+            updated = _daily(cur)
+            sql.execute(cur, "derived/rebuild_stance_daily")
+            assert updated == _daily(cur)
+
+
+# For stance_links an archive row that lies about the stance still names the statement undone.
+EXPLAINED_FOR_LINKS = EXPLAINED | {"misarchive"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(ROW, max_size=20),
+    st.lists(st.lists(WRITE, min_size=1, max_size=5), min_size=1, max_size=3),
+)
+def test_the_links_refresh_equals_a_rebuild_and_knows_the_products_writes(
+    bare: duckdb.DuckDBPyConnection,  # noqa: F811
+    history: list[tuple],
+    rounds: list[list[tuple]],
+) -> None:
+    """After undos, reviews and arrivals the changed rows are known without comparing the
+    histories (derived/known_link_cuts), unless only arrivals came (appended); the refresh then
+    equals a rebuild. Names "derived/links_marks", "derived/set_links_marks",
+    "derived/link_changes_signature" and "derived/known_link_cuts"."""
+    with _example(bare, history) as (cur, ids):
+        sql.execute(cur, "derived/rebuild_stance_links")
+        db._record_links_marks(cur)
+        for writes in rounds:
+            for kind, *args in writes:
+                _write(cur, ids, kind, *args)
+            state = db._links_state(cur)
+            if {kind for kind, *_ in writes} <= EXPLAINED_FOR_LINKS and state.linked:
+                assert db._appended(state) or db._known_link_changes(cur, state) is not None
+            if not db._update_links_in_place(cur):
+                assert state.linked == 0  # nothing to keep: a first history is built whole
+                sql.execute(cur, "derived/rebuild_stance_links")
+                db._record_links_marks(cur)
+            refreshed = _links(cur)
+            cur.execute("CREATE OR REPLACE TEMP TABLE kept AS FROM stance_links")  # test-only
+            sql.execute(cur, "derived/rebuild_stance_links")
+            assert refreshed == _links(cur)
+            cur.execute("CREATE OR REPLACE TABLE stance_links AS FROM kept")  # the refreshed one
+
+
+def test_a_statement_reviewed_or_undone_inside_a_history_is_found_from_the_log(
+    bare: duckdb.DuckDBPyConnection,  # noqa: F811
+) -> None:
+    """A statement that awaited review (so stance_links left it out) gets a stance in the middle
+    of its history, another is undone there: both are found from the revisions and the archive,
+    and the refresh redoes only their neighbourhoods."""
+    cur = bare.cursor()
+    cur.begin()
+    try:
+        ids: dict = {"live": [], "last": 0, "clock": 0}
+        for day in range(20):  # id 6 awaits review
+            _write(cur, ids, "add", ("Paris", 1, day, None if day == 5 else "confirm", "A"))
+        sql.execute(cur, "derived/rebuild_stance_links")
+        db._record_links_marks(cur)
+        for write in (("review", 5, "deny"), ("undo", 11)):  # ids 6 and 12
+            _write(cur, ids, *write)
+            state = db._links_state(cur)
+            assert not db._appended(state)
+            known = db._known_link_changes(cur, state)
+            assert known is not None and known[1] == 1
+            sql.execute(cur, "derived/known_link_cuts", known[0])
+            cut = cur.execute("SELECT cut_id, last_id FROM stale_link_cuts").fetchall()
+            assert cut == [(6, 6)] if write[0] == "review" else [(12, 12)]  # test-only read
+            sql.execute(cur, "derived/drop_stale_link_groups")
+            assert db._update_links_in_place(cur)
+            refreshed = _links(cur)
+            sql.execute(cur, "derived/rebuild_stance_links")
+            assert refreshed == _links(cur)
+    finally:
+        cur.rollback()
+        cur.close()
