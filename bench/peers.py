@@ -143,6 +143,7 @@ def refresh_after_small_write(
     ones after the latest date (the day's arrivals: only the ends are redone). The write itself
     is not timed; all of it runs in a transaction that is rolled back, so the store is left as it
     was."""
+    db.ensure_stance_links(con)  # up to date, and the undos and reviews it has seen recorded
     return _timed_after(con, WRITES[write], statements, db._update_links_in_place,
                         "derived/rebuild_stance_links")  # fmt: skip
 

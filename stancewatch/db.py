@@ -296,7 +296,8 @@ def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
     from the first change to the row after the last one, moving the later rows' run numbers
     (derived/shift_stale_runs): 50 new statements on a 10M store's busiest topics redid their
     groups' 2.4M rows (2.65 s), now about the 50. Declines (False) when the rows to redo pass
-    IN_PLACE_SHARE: first on the rows added or removed, then on the rows to redo.
+    IN_PLACE_SHARE: first on a count of the statements changed (from the log, all of them;
+    comparing, those added or removed), then on the rows to redo.
 
     Where the changes are is found the cheapest way that is sure: when the table still matches
     the statements up to its highest id (links_appended_only, two scans: 6 ms at 1M, paid by

@@ -183,7 +183,7 @@ def test_a_statement_reviewed_or_undone_inside_a_history_is_found_from_the_log(
             assert known is not None and known[1] == 1
             sql.execute(cur, "derived/known_link_cuts", known[0])
             cut = cur.execute("SELECT cut_id, last_id FROM stale_link_cuts").fetchall()
-            assert cut == [(6, 6)] if write[0] == "review" else [(12, 12)]  # test-only read
+            assert cut == ([(6, 6)] if write[0] == "review" else [(12, 12)])  # test-only read
             sql.execute(cur, "derived/drop_stale_link_groups")
             assert db._update_links_in_place(cur)
             refreshed = _links(cur)
