@@ -7,10 +7,13 @@ every row of the histories they touch."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import duckdb
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -192,3 +195,58 @@ def test_a_statement_reviewed_or_undone_inside_a_history_is_found_from_the_log(
     finally:
         cur.rollback()
         cur.close()
+
+
+def test_an_undo_that_commits_after_a_later_one_is_caught_by_the_hashes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """archived_at is its transaction's start. An undo that started first but commits after a
+    refresh that saw a later undo lies behind the recorded mark, so the log misses it: the
+    hashes disagree, stance_daily is rebuilt and stance_links compared row by row, both right."""
+    con = db.open_db(tmp_path / "race.duckdb", seed=False)
+    try:
+        con.execute(  # test-only setup
+            "INSERT INTO topics (id, title) VALUES (1, 't1');"
+            "INSERT INTO batches VALUES (1, 'synthetic', '', now(), now(), 't', 0, 0, 0, 0, 'committed')"
+        )
+        for sid in range(1, 11):
+            _add(con, sid, ("Paris", 1, sid, "confirm" if sid % 4 else "deny", "A"))
+        db.ensure_stance_daily(con)
+        db.ensure_stance_links(con)
+
+        def undo(cur: duckdb.DuckDBPyConnection, sid: int) -> None:
+            cur.execute(  # test-only write: curation/archive_batch for one statement
+                "INSERT INTO statements_archive (id, stated_on, capital, topic_id, stance, batch_id)"
+                " SELECT id, stated_on, capital, topic_id, stance, batch_id FROM statements"
+                " WHERE id = ?",
+                [sid],
+            )
+            cur.execute("DELETE FROM statements WHERE id = ?", [sid])  # test-only write
+
+        first, second = con.cursor(), con.cursor()
+        first.begin()
+        undo(first, 3)
+        time.sleep(0.01)  # the second undo's transaction starts later
+        second.begin()
+        undo(second, 7)
+        second.commit()
+        db.ensure_stance_daily(con)  # sees the second undo only; records its mark
+        db.ensure_stance_links(con)
+        first.commit()
+        took: list[bool] = []
+        update = db._update_daily_in_place
+        monkeypatch.setattr(
+            db, "_update_daily_in_place", lambda cur: took.append(update(cur)) or took[-1]
+        )
+        assert db._known_link_changes(con, db._links_state(con)) is None
+        db.ensure_stance_daily(con)
+        db.ensure_stance_links(con)
+        assert took == [False]  # declined: rebuilt
+        daily, links = _daily(con), _links(con)
+        con.begin()
+        sql.execute(con, "derived/rebuild_stance_daily")
+        sql.execute(con, "derived/rebuild_stance_links")
+        assert (daily, links) == (_daily(con), _links(con))
+        con.rollback()
+    finally:
+        con.close()
