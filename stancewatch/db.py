@@ -228,24 +228,19 @@ class LinksState(NamedTuple):
     expected: int
     arrived: int
 
+    @property
+    def appended(self) -> bool:
+        """The table still holds exactly the statements with a stance up to its highest id (by
+        count and a hash of every row), so only statements above it can differ. An empty table
+        never is: there is nothing to build on."""
+        return self.linked > 0 and (self.linked, self.signature) == (self.kept, self.expected)
 
-def _links_state(cur: duckdb.DuckDBPyConnection) -> LinksState:
+
+def links_state(cur: duckdb.DuckDBPyConnection) -> LinksState:
+    """stance_links against the statements, in two scans (6 ms at 1M, paid by every refresh)."""
     upto, linked, signature = sql.rows(cur, "derived/links_signature")[0]
     kept, expected, arrived = sql.rows(cur, "derived/statements_signature", {"upto": upto})[0]
     return LinksState(upto, linked, signature or 0, kept, expected or 0, arrived)
-
-
-def _appended(state: LinksState) -> bool:
-    return state.linked > 0 and (state.linked, state.signature) == (state.kept, state.expected)
-
-
-def links_appended_only(cur: duckdb.DuckDBPyConnection) -> tuple[bool, int, int, int]:
-    """Whether stance_links still holds exactly the statements with a stance up to its highest
-    id (by count and a hash of every row), so that only statements above it can differ; that id
-    (0 when the table is empty, which is never "appended": nothing to build on); how many
-    statements with a stance lie above it; and how many rows stance_links has."""
-    state = _links_state(cur)
-    return _appended(state), state.upto, state.arrived, state.linked
 
 
 def _known_link_changes(
@@ -253,9 +248,9 @@ def _known_link_changes(
 ) -> tuple[dict[str, int], int] | None:
     """When the undos and reviews since stance_links last saw them (derived/links_marks) are
     every difference between it and the statements up to its highest id: the parameters that
-    find them (derived/known_link_cuts) and how many rows changed, arrivals included. Checked on the hashes: the
-    table's, with those rows as stored taken out and as they are now put in, must be the
-    statements'. None when they are not (a topic merge, or a write the product does not make):
+    find them (derived/known_link_cuts) and how many rows changed, arrivals included. Checked
+    on the hashes: the table's, with those rows as stored taken out and as they are now put in,
+    must be the statements'. None when they are not (a topic merge, or a write the product does not make):
     then every row of the stale groups is compared."""
     marks = sql.scalar(cur, "derived/links_marks").split("|")
     if state.linked == 0 or len(marks) != 2:  # nothing to build on, or never recorded
@@ -300,8 +295,7 @@ def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
     comparing, those added or removed), then on the rows to redo.
 
     Where the changes are is found the cheapest way that is sure: when the table still matches
-    the statements up to its highest id (links_appended_only, two scans: 6 ms at 1M, paid by
-    every refresh), from the statements above it, and when they all come after their groups'
+    the statements up to its highest id (links_state(...).appended), from the statements above it, and when they all come after their groups'
     last rows they are appended (_append_links); when the undos and reviews logged since the
     table last saw them explain every difference (_known_link_changes), from those; otherwise
     by comparing the stale groups' rows one by one. 1M, 50 statements undone from busy topics
@@ -309,9 +303,8 @@ def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
 
     The temp tables are dropped when it returns; after an error the caller's rollback removes
     them (a DROP in the aborted transaction would raise and hide the error)."""
-    state = _links_state(cur)
-    upto, moved, linked = state.upto, state.arrived, state.linked
-    appended = _appended(state)
+    state = links_state(cur)
+    upto, moved, linked, appended = state.upto, state.arrived, state.linked, state.appended
     if appended:
         cuts, params = "derived/appended_link_cuts", {"upto": upto}
     elif known := _known_link_changes(cur, state):

@@ -1,5 +1,5 @@
 -- purpose: the rows of stance_links for statements that arrived after every row of their histories (derived/link_ends_before_cuts): each group's window over its last stored row and the new statements, as rebuild_stance_links computes every group, keeping only the new rows
--- params: $upto BIGINT (stance_links' highest id before them, from db.links_appended_only)
+-- params: $upto BIGINT (stance_links' highest id before them, from db.links_state)
 -- returns: nothing
 -- The stored last row starts the window, so it counts as a new run there: its stored run number
 -- less one carries the count on (as in insert_stale_links.sql). Its speaker is not needed.

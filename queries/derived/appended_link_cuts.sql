@@ -1,5 +1,5 @@
--- purpose: where each (capital, topic) history first and last differs from stance_links when the only differences are statements with an id above its highest (db.links_appended_only): the earliest and the latest of those in each group, by (date, arrival), kept in a temp table for derived/stale_link_tails
--- params: $upto BIGINT (stance_links' highest id, from db.links_appended_only)
+-- purpose: where each (capital, topic) history first and last differs from stance_links when the only differences are statements with an id above its highest (db.LinksState.appended): the earliest and the latest of those in each group, by (date, arrival), kept in a temp table for derived/stale_link_tails
+-- params: $upto BIGINT (stance_links' highest id, from db.links_state)
 -- returns: nothing
 CREATE OR REPLACE TEMP TABLE stale_link_cuts AS
 SELECT capital, topic_id,

@@ -1,4 +1,4 @@
--- purpose: when statements only arrived (db.links_appended_only), each stale group's last row in stance_links (the one with no next date) beside its cut (derived/appended_link_cuts), kept in a temp table: when every cut comes after its group's last row, the new statements are appended to the histories (derived/extend_link_ends, derived/append_stance_links) and nothing is deleted or redone
+-- purpose: when statements only arrived (db.LinksState.appended), each stale group's last row in stance_links (the one with no next date) beside its cut (derived/appended_link_cuts), kept in a temp table: when every cut comes after its group's last row, the new statements are appended to the histories (derived/extend_link_ends, derived/append_stance_links) and nothing is deleted or redone
 -- params: none
 -- returns: nothing
 -- end_* are NULL for a group stance_links does not have yet (a new topic, or a capital's first

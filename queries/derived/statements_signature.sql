@@ -1,4 +1,4 @@
--- purpose: the statements with a stance up to an id, counted and hashed exactly as derived/links_signature hashes stance_links' rows (db.links_appended_only compares the two), and how many have an id above it: when only those changed, the first test of whether to refresh in place (db._update_links_in_place)
+-- purpose: the statements with a stance up to an id, counted and hashed exactly as derived/links_signature hashes stance_links' rows (db.links_state compares the two), and how many have an id above it: when only those changed, the first test of whether to refresh in place (db._update_links_in_place)
 -- params: $upto BIGINT (stance_links' highest id, from derived/links_signature)
 -- returns: statements BIGINT, signature UBIGINT (NULL when none), arrived BIGINT
 -- Two scans in one query, each with its id filter in the scan: the one above $upto reads only

@@ -150,7 +150,7 @@ def test_the_benchs_undo_is_one_the_log_explains(result: dict) -> None:
         con.begin()
         for write in peers.WRITES["remove"]:
             sql.execute(con, write, {"n": peers.SMALL_WRITE})
-        state = db._links_state(con)
+        state = db.links_state(con)
         assert state.kept == state.linked - peers.SMALL_WRITE
         assert db._known_link_changes(con, state) is not None
         con.rollback()

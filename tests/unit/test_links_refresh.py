@@ -1,15 +1,16 @@
 """stance_links refreshed in place equals stance_links rebuilt whole, after every kind of write.
 
 Each write (a batch, an undo, a review, a topic merge and its reversal) is followed by the
-in-place refresh (in each stale (capital, topic) group, only its rows from the first change on
-are redone); the table must then hold exactly the rows a whole rebuild
-("derived/rebuild_stance_links") gives. Seed data plus synthetic rows. The in-place refresh asks
-db.links_appended_only ("derived/links_signature" against "derived/statements_signature");
-when only statements arrived it chains
-"derived/appended_link_cuts", otherwise
-"derived/stale_link_groups", "derived/stale_link_rows" and "derived/changed_link_cuts"; then
-"derived/stale_link_tails", "derived/stale_tail_rows", "derived/delete_stale_links",
-"derived/insert_stale_links" and "derived/drop_stale_link_groups".
+in-place refresh (in each stale (capital, topic) group, only its rows from the first change to
+the row after the last are redone, the later run numbers moved); the table must then hold exactly
+the rows a whole rebuild ("derived/rebuild_stance_links") gives. Seed data plus synthetic rows.
+The in-place refresh asks db.links_state ("derived/links_signature" against
+"derived/statements_signature"); when only statements arrived it chains
+"derived/appended_link_cuts", after undos and reviews "derived/known_link_cuts"
+(tests/unit/test_refresh_after_writes.py), otherwise "derived/stale_link_groups",
+"derived/stale_link_rows" and "derived/changed_link_cuts"; then "derived/stale_link_tails",
+"derived/stale_tail_rows", "derived/delete_stale_links", "derived/insert_stale_links",
+"derived/shift_stale_runs" and "derived/drop_stale_link_groups".
 """
 
 from __future__ import annotations
@@ -278,7 +279,8 @@ def test_the_tail_refresh_equals_a_rebuild_after_any_write(
             for kind, *args in writes:
                 _write(cur, ids, kind, *args)
             linked = cur.execute("SELECT count(*) FROM stance_links").fetchone()[0]  # test-only
-            appended, upto, _, _ = db.links_appended_only(cur)
+            state = db.links_state(cur)
+            appended, upto = state.appended, state.upto
             if appended:  # its premise, checked directly
                 built = set(
                     cur.execute(  # test-only read
@@ -348,7 +350,8 @@ def test_a_statement_at_the_end_of_a_long_history_redoes_only_the_tail(
         sql.execute(cur, "derived/rebuild_stance_links")
         _add(cur, 201, ("Paris", 1, 12, "no_comment", "A"))
         # An arrival only: 1 new statement above the 200 linked.
-        assert db.links_appended_only(cur) == (True, 200, 1, 200)
+        state = db.links_state(cur)
+        assert (state.appended, state.upto, state.arrived, state.linked) == (True, 200, 1, 200)
         upto = {"upto": 200}
         for cuts, params in (("derived/appended_link_cuts", upto),
                              ("derived/changed_link_cuts", None)):  # fmt: skip
@@ -394,7 +397,7 @@ def test_only_arrivals_take_the_appended_path(
     appends: bool | None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """db.links_appended_only says whether stance_links still holds exactly the statements
+    """db.links_state says whether stance_links still holds exactly the statements
     up to its highest id; only then are the cuts taken from the new statements alone, and when
     they all come after their histories' last rows they are appended (db._append_links, with
     "derived/appended_link_ends", "derived/link_ends_before_cuts", "derived/extend_link_ends",
@@ -411,7 +414,7 @@ def test_only_arrivals_take_the_appended_path(
             stance = None if sid in (1, 40) else ["confirm", "deny"][sid // 7 % 2]
             _add(cur, sid, ("Paris", 1, sid // 4, stance, "A" if sid % 3 else "B"))
         sql.execute(cur, "derived/rebuild_stance_links")
-        assert db.links_appended_only(cur)[0]  # nothing changed yet
+        assert db.links_state(cur).appended  # nothing changed yet
         kind, *args = write
         if kind == "add":
             _add(cur, 41, args[0])
@@ -422,7 +425,7 @@ def test_only_arrivals_take_the_appended_path(
             )
         else:
             _write(cur, {"live": list(range(0, 41)), "last": 40}, kind, *args)
-        assert db.links_appended_only(cur)[0] is appended
+        assert db.links_state(cur).appended is appended
         _assert_refreshed_in_place(cur)
         assert asked == ([] if appends is None else [appends])
     finally:

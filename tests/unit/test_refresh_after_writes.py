@@ -150,9 +150,9 @@ def test_the_links_refresh_equals_a_rebuild_and_knows_the_products_writes(
         for writes in rounds:
             for kind, *args in writes:
                 _write(cur, ids, kind, *args)
-            state = db._links_state(cur)
+            state = db.links_state(cur)
             if {kind for kind, *_ in writes} <= EXPLAINED_FOR_LINKS and state.linked:
-                assert db._appended(state) or db._known_link_changes(cur, state) is not None
+                assert state.appended or db._known_link_changes(cur, state) is not None
             if not db._update_links_in_place(cur):
                 assert state.linked == 0  # nothing to keep: a first history is built whole
                 sql.execute(cur, "derived/rebuild_stance_links")
@@ -180,8 +180,8 @@ def test_a_statement_reviewed_or_undone_inside_a_history_is_found_from_the_log(
         db._record_links_marks(cur)
         for write in (("review", 5, "deny"), ("undo", 11)):  # ids 6 and 12
             _write(cur, ids, *write)
-            state = db._links_state(cur)
-            assert not db._appended(state)
+            state = db.links_state(cur)
+            assert not state.appended
             known = db._known_link_changes(cur, state)
             assert known is not None and known[1] == 1
             sql.execute(cur, "derived/known_link_cuts", known[0])
@@ -238,7 +238,7 @@ def test_an_undo_that_commits_after_a_later_one_is_caught_by_the_hashes(
         monkeypatch.setattr(
             db, "_update_daily_in_place", lambda cur: took.append(update(cur)) or took[-1]
         )
-        assert db._known_link_changes(con, db._links_state(con)) is None
+        assert db._known_link_changes(con, db.links_state(con)) is None
         db.ensure_stance_daily(con)
         db.ensure_stance_links(con)
         assert took == [False]  # declined: rebuilt
