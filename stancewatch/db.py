@@ -139,8 +139,8 @@ _links_lock = threading.Lock()  # one rebuild of a derived table at a time
 # Bump when rebuild_stance_links.sql changes its columns (or what is recorded with the table): a
 # stored table of the old shape is then rebuilt even though the data did not move.
 LINKS_SHAPE = "links-v4"  # v3: run_no; v4: the undos and reviews it has seen are recorded
-DAILY_SHAPE = "daily-v3"  # the same for rebuild_stance_daily.sql; v2: what it counts is recorded;
-# v3: and how far the undos and reviews it has seen go
+DAILY_SHAPE = "daily-v4"  # the same for rebuild_stance_daily.sql; v2: what it counts is recorded;
+# v3: and how far the undos and reviews it has seen go; v4: its hash a sum, not an XOR
 WORDS_SHAPE = "words-v1"  # the same for rebuild_statement_words.sql
 
 
@@ -356,7 +356,7 @@ def _record_daily_built(
     if signature is None:
         signature = sql.rows(cur, "derived/daily_signature", {"upto": upto})[0]
     _, _, top, added, added_hash = signature
-    counted_now = f"{top}|{statements + added}|{hashed ^ (added_hash or 0)}"
+    counted_now = f"{top}|{statements + added}|{hashed + (added_hash or 0)}"
     sql.execute(cur, "derived/set_daily_built", {"counted": counted_now})
 
 
@@ -373,7 +373,7 @@ def _adjust_daily(
     change, change_hash, changes = sql.rows(cur, "derived/daily_changes_signature", params)[0]
     if changes > IN_PLACE_SHARE * max(seen["statements"], 1) or now != (
         seen["statements"] + change,
-        seen["signature"] ^ (change_hash or 0),
+        seen["signature"] + (change_hash or 0),
     ):
         return False
     sql.execute(cur, "derived/adjust_stance_daily", params)
