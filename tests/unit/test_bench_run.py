@@ -4,7 +4,8 @@ Names the queries the harness adds: "bench/floor", "bench/topic_at_rank", "bench
 "bench/peer_rows", "bench/sqlite_schema", "bench/sqlite_indexes", "bench/sqlite_stance_share",
 "bench/sqlite_change_counts", "bench/read_csv_baseline", "bench/floor_topics",
 "bench/floor_statements", "bench/remove_sample_statements", "bench/floor_unconstrained",
-"bench/append_sample_statements", "bench/archive_sample_statements".
+"bench/append_sample_statements", "bench/archive_sample_statements", "bench/statements_no_keys",
+"bench/floor_no_keys".
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def test_every_section_has_its_figures(result: dict) -> None:
     assert ingest["rows_inserted"] == ROWS
     assert ingest["ingest_rows_per_s"] > 0 and ingest["ratio"] > 0
     assert ingest["floor_s"] > 0 and ingest["floor_ratio"] > 0  # _floor checks its row count
+    assert ingest["no_keys_s"] > 0 and ingest["no_keys_ratio"] > 0
     assert ingest["unconstrained_s"] > 0 and ingest["unconstrained_ratio"] > 0
     steps = {s["step"]: s["s"] for s in ingest["steps"]}
     names = list(steps)
@@ -128,6 +130,36 @@ def test_split_csv_keeps_every_line_once_with_the_header(tmp_path: Path) -> None
     assert min(len(t) for t in texts) > 300  # roughly even
     assert run._parts_needed(csv, 1_001, None) == 1
     assert run._parts_needed(csv, 1_001, 400 * 200) == 3  # 400 rows a batch under that limit
+
+
+def test_the_floor_without_keys_stores_the_floors_rows(result: dict, tmp_path: Path) -> None:
+    """The two floors differ only in the table's keys and checks: the same rows, ids in order."""
+    csv = Path(result["files"]["csv"])
+    con = db.open_db(tmp_path / "floors.duckdb", seed=False)
+    try:
+        sql.execute(con, "bench/statements_no_keys")
+        sql.execute(con, "bench/floor_topics", {"path": str(csv)})
+        assert con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = "
+                           "'statements_no_keys'").fetchone() == (0,)  # fmt: skip
+        batch = sql.scalar(
+            con,
+            "ingest/insert_batch",
+            {"file_name": csv.name, "file_sha256": "-", "started_at": "2026-01-01 00:00:00+00",
+             "by": "test", "rows_read": 0, "rows_inserted": 0, "rows_duplicate": 0,
+             "rows_rejected": 0},
+        )  # fmt: skip
+        sql.execute(con, "bench/floor_statements", {"path": str(csv), "batch_id": batch})
+        stored = sql.scalar(con, "bench/floor_no_keys", {"path": str(csv), "batch_id": batch})
+        assert stored == ROWS
+        keyed = con.execute("SELECT * EXCLUDE (id, recorded_at) FROM statements ORDER BY id").df()
+        bare = con.execute(
+            "SELECT * EXCLUDE (id, recorded_at) FROM statements_no_keys ORDER BY id"
+        ).df()
+        assert keyed.equals(bare)
+        ids = con.execute("SELECT min(id), max(id), count(DISTINCT id) FROM statements_no_keys")
+        assert ids.fetchone() == (ROWS + 1, 2 * ROWS, ROWS)  # after the keyed floor's ids
+    finally:
+        con.close()
 
 
 def test_steps_sum_each_named_step_over_batches() -> None:
