@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import peers, run, timing
+from bench import peers, run, tables, timing
 from stancewatch import db, sql
 
 ROWS = 2_000
@@ -160,6 +160,25 @@ def test_the_floor_without_keys_stores_the_floors_rows(result: dict, tmp_path: P
         assert ids.fetchone() == (ROWS + 1, 2 * ROWS, ROWS)  # after the keyed floor's ids
     finally:
         con.close()
+
+
+def test_tables_show_each_figure_of_the_json_under_its_size(result: dict) -> None:
+    """bench/tables.py writes the README's tables from the JSON: the figures are the run's."""
+    saved = json.loads(json.dumps(result, default=str))
+    ingest_only = {"rows": ROWS, "ingest": saved.pop("ingest")}
+    sizes = tables.merge([saved, ingest_only])  # a size's runs fill each other's sections
+    assert list(sizes) == [ROWS] and tables.size_label(10_000_000) == "10M"
+    summary = tables.summary(sizes).splitlines()
+    assert summary[0] == "| figure | target | 2k |"
+    ingest = next(line for line in summary if line.startswith("| validated ingest"))
+    assert f"({result['ingest']['ratio']:.3f}x)" in ingest
+    share = result["peers"]["share"]
+    served = next(line for line in summary if line.startswith("| stance share as served"))
+    assert f"{share['sqlite_over_ours']:.1f}x, {share['pandas_over_ours']:.1f}x" in served
+    views = next(line for line in summary if line.startswith("| dashboard views"))
+    assert views.endswith("|  |")  # skipped in this run: an empty cell, not an error
+    steps = tables.steps(sizes)
+    assert "| Computing duplicate keys |" in steps
 
 
 def test_steps_sum_each_named_step_over_batches() -> None:
