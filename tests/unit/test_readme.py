@@ -1,5 +1,6 @@
-"""The README is checked against the code: the named queries, commands, options and make targets
-it tells a reader to use exist (a renamed query or a dropped flag fails here, not on a reader)."""
+"""The README and docs/ are checked against the code: the named queries, files, commands, options
+and make targets they tell a reader to use exist (a renamed query or a dropped flag fails here, not
+on a reader)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ from stancewatch import cli, stress
 from stancewatch.config import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = {
+    path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8")
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+}
+TOP = ("bench", "components", "docs", "queries", "stancewatch", "tests", "views")
 GROUPS = sorted(p.name for p in (ROOT / "queries").iterdir() if p.is_dir())
 
 
@@ -21,11 +27,26 @@ def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentPar
     return dict(actions[0].choices) if actions else {}
 
 
-def test_every_named_query_it_mentions_exists() -> None:
-    named = set(re.findall(rf"`((?:{'|'.join(GROUPS)})/[a-z0-9_]+)`", README))
-    assert len(named) >= 10  # the pattern still finds them
+@pytest.mark.parametrize("doc", sorted(DOCS))
+def test_every_named_query_it_mentions_exists(doc: str) -> None:
+    named = set(re.findall(rf"`((?:{'|'.join(GROUPS)})/[a-z0-9_]+)`", DOCS[doc]))
+    assert len(named) >= 5  # the pattern still finds them
     missing = [n for n in sorted(named) if not (ROOT / "queries" / f"{n}.sql").is_file()]
-    assert not missing, f"README names queries that do not exist: {missing}"
+    assert not missing, f"{doc} names queries that do not exist: {missing}"
+
+
+@pytest.mark.parametrize("doc", sorted(DOCS))
+def test_every_file_it_names_exists(doc: str) -> None:
+    named = set(re.findall(rf"`((?:{'|'.join(TOP)})/[\w./-]+\.(?:py|sql|md|csv|png))`", DOCS[doc]))
+    named |= set(re.findall(r"\]\(((?:\.\./)?[\w./-]+\.(?:md|png))(?:#[\w-]+)?\)", DOCS[doc]))
+    base = (ROOT / doc).parent
+    missing = [n for n in sorted(named) if not (base / n).is_file() and not (ROOT / n).is_file()]
+    assert not missing, f"{doc} names files that do not exist: {missing}"
+
+
+def test_the_docs_link_each_other() -> None:
+    assert "docs/benchmarks.md" in README
+    assert "../README.md#benchmarks" in DOCS["docs/benchmarks.md"]
 
 
 @pytest.mark.parametrize(
