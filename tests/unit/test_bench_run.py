@@ -167,18 +167,84 @@ def test_tables_show_each_figure_of_the_json_under_its_size(result: dict) -> Non
     saved = json.loads(json.dumps(result, default=str))
     ingest_only = {"rows": ROWS, "ingest": saved.pop("ingest")}
     sizes = tables.merge([saved, ingest_only])  # a size's runs fill each other's sections
-    assert list(sizes) == [ROWS] and tables.size_label(10_000_000) == "10M"
+    assert list(sizes) == [ROWS]
     summary = tables.summary(sizes).splitlines()
     assert summary[0] == "| figure | target | 2k |"
     ingest = next(line for line in summary if line.startswith("| validated ingest"))
-    assert f"({result['ingest']['ratio']:.3f}x)" in ingest
+    assert f"({tables.down(result['ingest']['ratio'], 3)})" in ingest
     share = result["peers"]["share"]
     served = next(line for line in summary if line.startswith("| stance share as served"))
-    assert f"{share['sqlite_over_ours']:.1f}x, {share['pandas_over_ours']:.1f}x" in served
+    assert (
+        f"{tables.down(share['sqlite_over_ours'])}, {tables.down(share['pandas_over_ours'])}"
+        in served
+    )
     views = next(line for line in summary if line.startswith("| dashboard views"))
     assert views.endswith("|  |")  # skipped in this run: an empty cell, not an error
-    steps = tables.steps(sizes)
-    assert "| Computing duplicate keys |" in steps
+
+
+def _run(rows: int, k: float) -> dict:
+    """A bench/run.py JSON with round numbers: every figure of size `rows` is k times a base."""
+    peers = {
+        task: {
+            **{f"{engine}_over_{key}": 10.0 * k for engine in ("sqlite", "pandas")
+               for key in ("ours", "scratch", "first_read", "small_write", "small_append", "named")},
+            **{t: {"median_s": 0.001 * k} for t in ("duckdb", "duckdb_scratch", "duckdb_first_read",
+               "duckdb_small_write", "duckdb_small_append", "duckdb_named")},
+        }
+        for task in ("share", "changes")
+    }  # fmt: skip
+    peers["share"]["pandas_over_scratch"] = 4.98  # a miss that rounding would hide
+    return {
+        "rows": rows,
+        "targets": {"view_ratio": 1.5, "view_seconds": 0.5},
+        "ingest": {"ingest_rows_per_s": 1000.0 * k, "ratio": 0.1 * k, "ingest_s": 2.0 * k,
+                   "floor_ratio": 0.2, "no_keys_ratio": 0.3, "unconstrained_ratio": 0.7,
+                   "steps": [{"step": "Reading the file", "s": 0.5 * k, "x_read_csv": 0.9}]},
+        "views": [{"view": "views/a.py", "median_s": 0.1 * k, "ratio": 1.503},
+                  {"view": "views/b.py", "median_s": 0.2 * k, "ratio": 1.2}],
+        "peers": peers,
+        "memory": {"views": [{"server_peak_mib": 100.0 * k}, {"server_peak_mib": 50.0}]},
+    }  # fmt: skip
+
+
+def test_tables_cut_toward_the_miss_and_scale_from_the_runs_shown() -> None:
+    sizes = tables.merge([_run(1_000_000, 1.0), _run(10_000_000, 3.0)])
+    lines = {row.split(" | ")[0].lstrip("| "): row for row in tables.summary(sizes).splitlines()}
+    assert lines["validated ingest, rows/s (x read_csv)"].endswith(
+        "| 1,000 rows/s (0.100x) | 3,000 rows/s (0.300x) |"
+    )
+    assert lines["dashboard views, median server-side run"].endswith(
+        "| 100–200 ms (2 of 2 met) | 300–600 ms (1 of 2 met) |"
+    )
+    # 1.503 is above 1.5: shown raised (1.51x) and counted as missed.
+    assert lines["view run / sum of its queries"].endswith(
+        "| 1.20x–1.51x (1 of 2 met) | 1.20x–1.51x (1 of 2 met) |"
+    )
+    assert lines["stance share from scratch (the statements alone)"].endswith(
+        "| 10.0x, 4.9x (1.0 ms) | 30.0x, 4.9x (3.0 ms) |"
+    )
+    assert "stance share change log" not in "\n".join(lines)  # the change log is stance changes'
+    assert lines[
+        "stance changes change log (`analytics/stance_changes`: every change with its quotes)"
+    ]
+    assert lines["server peak RSS over every view"].endswith("| 100 MiB | 300 MiB |")
+    assert lines["time over a tenth of the rows"].endswith("|  | views 3.0x–3.0x; ingest 3.0x |")
+    assert (
+        tables.views(sizes).splitlines()[2]
+        == "| `views/a.py` | 100.0 ms, 1.51x | 300.0 ms, 1.51x |"
+    )
+    assert (
+        tables.steps(sizes).splitlines()[2]
+        == "| Reading the file | 500.0 ms (0.90x) | 1.50 s (0.90x) |"
+    )
+    assert tables.size_label(100_000) == "100k" and tables.size_label(2_500) == "2,500"
+
+
+def test_tables_fail_on_a_figure_missing_from_a_section_the_run_has() -> None:
+    broken = _run(1_000_000, 1.0)
+    del broken["ingest"]["no_keys_ratio"]  # a renamed key must not pass as a skipped section
+    with pytest.raises(KeyError):
+        tables.summary(tables.merge([broken]))
 
 
 def test_steps_sum_each_named_step_over_batches() -> None:
