@@ -2,7 +2,7 @@
 -- params: $upto BIGINT (stance_links' highest id, from db.links_state)
 -- returns: nothing
 CREATE OR REPLACE TEMP TABLE stale_link_cuts AS
-SELECT capital, topic_id,
+SELECT capital, topic_id, 0 AS seg,
        arg_min(stated_on, (stated_on, id)) AS cut_on, arg_min(id, (stated_on, id)) AS cut_id,
        arg_max(stated_on, (stated_on, id)) AS last_on, arg_max(id, (stated_on, id)) AS last_id
 FROM statements

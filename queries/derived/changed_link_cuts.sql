@@ -34,4 +34,4 @@ WITH now AS (
     FROM places
     GROUP BY capital, topic_id
 )
-SELECT capital, topic_id, cut_on, cut_id, last_on, last_id FROM cuts;
+SELECT capital, topic_id, 0 AS seg, cut_on, cut_id, last_on, last_id FROM cuts;

@@ -138,6 +138,14 @@ CREATE OR REPLACE MACRO filtered_days(start_on, end_on, capitals, topics, stance
                AND coalesce(text, '') = '')
     GROUP BY s.stated_on, s.capital, s.stance;
 
+-- A place in a stance history, (date, arrival), as one BIGINT that sorts the same way: the day
+-- times 2^40 plus the id (ids stay below 2^40; days before 1970 are negative and still sort), so
+-- the incremental refresh of stance_links compares places and runs windows over one key. NULL
+-- (no such row) is before every place in `first`, after every place otherwise.
+CREATE OR REPLACE MACRO link_key(stated_on, id, first := false) AS
+    coalesce(CAST(date_diff('day', DATE '1970-01-01', stated_on) AS BIGINT) * 1099511627776 + id,
+             CASE WHEN first THEN -9223372036854775807 ELSE 9223372036854775807 END);
+
 -- How far the undos and reviews go that a derived table has seen, recorded with it: the newest
 -- archived statement's time (epoch microseconds) and the newest stance revision's id, 0 when
 -- none. What comes after them is what the daily_changes and changed_statement_ids macros read.

@@ -8,7 +8,7 @@ every row of the histories they touch."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -204,6 +204,98 @@ def test_a_statement_reviewed_or_undone_inside_a_history_is_found_from_the_log(
     finally:
         cur.rollback()
         cur.close()
+
+
+@pytest.mark.parametrize(
+    ("history", "undone", "stretches"),
+    [
+        # confirm x10, deny x10: ids 3 and 15 undone are far apart, two stretches; the first
+        # moves no run, so the rows after it keep theirs.
+        (["confirm"] * 10 + ["deny"] * 10, (3, 15), [(2, 4), (14, 16)]),
+        # c d c c ... : undoing id 2 joins runs 1 and 3 (every later run number falls by 2); id 12
+        # is undone apart, and its stretch starts from a run number the first one moved.
+        (
+            ["confirm", "deny"] + ["confirm"] * 8 + ["deny", "confirm"] * 5,
+            (2, 12),
+            [(1, 3), (11, 13)],
+        ),
+        # neighbours: ids 8 and 9 share their tails, one stretch
+        (["confirm"] * 5 + ["deny"] * 10, (8, 9), [(7, 10)]),
+        # the first and the last statement: each stretch runs to an end of the history
+        (["deny"] * 12, (1, 12), [(None, 2), (11, None)]),
+    ],
+)
+def test_an_undo_redoes_each_change_apart_when_changes_are_far_apart(
+    bare: duckdb.DuckDBPyConnection,  # noqa: F811
+    history: list[str],
+    undone: tuple[int, ...],
+    stretches: list[tuple[int | None, int | None]],
+) -> None:
+    """Changes logged far apart in one history are redone in stretches, each from the row before
+    it to the row after it (derived/merge_stale_link_tails); the rows between keep their links
+    and their run numbers move by what the stretches before them moved. Equal to a rebuild."""
+    with _undone(bare, history, undone, padding=40) as (cur, known):
+        assert known[1] == len(undone)
+        sql.execute(cur, "derived/known_link_cuts", known[0])
+        sql.execute(cur, "derived/stale_link_tails")
+        sql.execute(cur, "derived/merge_stale_link_tails")
+        tails = cur.execute(  # test-only read
+            "SELECT redo_id, stop_id FROM stale_link_tails ORDER BY seg"
+        ).fetchall()
+        assert tails == stretches
+        _assert_refresh_equals_rebuild(cur)
+
+
+def test_a_history_with_many_changes_is_redone_in_one_stretch(
+    bare: duckdb.DuckDBPyConnection,  # noqa: F811
+) -> None:
+    """More changes in a history than db.PLACES_PER_HISTORY: one cut from the first to the last
+    (each change's neighbours are not looked up apart), still equal to a rebuild."""
+    history = [["confirm", "deny"][day // 3 % 2] for day in range(40)]
+    undone = range(2, 2 + 3 * (db.PLACES_PER_HISTORY + 1), 3)
+    with _undone(bare, history, undone, padding=80) as (cur, known):
+        sql.execute(cur, "derived/known_link_cuts", known[0])
+        assert cur.execute("SELECT DISTINCT seg FROM stale_link_cuts").fetchall() == [(0,)]
+        _assert_refresh_equals_rebuild(cur)
+
+
+@contextmanager
+def _undone(
+    bare: duckdb.DuckDBPyConnection,  # noqa: F811
+    history: list[str],
+    undone: Iterable[int],
+    padding: int,
+) -> Iterator[tuple[duckdb.DuckDBPyConnection, tuple]]:
+    """Paris's stances on topic 1, one a day (ids from 1), and `padding` more statements in
+    another history (so the rows redone stay a small share of the table); stance_links built and
+    its marks recorded; then the `undone` ids undone. Yields the cursor and what
+    db._known_link_changes finds; all rolled back after."""
+    cur = bare.cursor()
+    cur.begin()
+    try:
+        ids: dict = {"live": [], "last": 0, "clock": 0}
+        for day, stance in enumerate(history):
+            _write(cur, ids, "add", ("Paris", 1, day, stance, "A"))
+        for day in range(padding):
+            _write(cur, ids, "add", ("Kyiv", 2, day, "confirm", "B"))
+        sql.execute(cur, "derived/rebuild_stance_links")
+        db._record_links_marks(cur)
+        for sid in undone:
+            _write(cur, ids, "undo", ids["live"].index(sid))
+        known = db._known_link_changes(cur, db.links_state(cur))
+        assert known is not None
+        yield cur, known
+    finally:
+        cur.rollback()
+        cur.close()
+
+
+def _assert_refresh_equals_rebuild(cur: duckdb.DuckDBPyConnection) -> None:
+    sql.execute(cur, "derived/drop_stale_link_groups")
+    assert db._update_links_in_place(cur)
+    refreshed = _links(cur)
+    sql.execute(cur, "derived/rebuild_stance_links")
+    assert refreshed == _links(cur)
 
 
 def test_an_undo_that_commits_after_a_later_one_is_caught_by_the_hashes(
