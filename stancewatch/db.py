@@ -218,9 +218,9 @@ IN_PLACE_SHARE = 0.25
 
 
 # A history with at most this many changes logged (undone or reviewed statements, arrivals) is
-# redone in stretches around them (derived/known_link_cuts, derived/merge_stale_link_tails) rather
-# than from its first change to its last; each change's neighbours are looked up apart, so a
-# history with many is redone in one stretch.
+# redone in stretches around them (derived/known_link_cuts, derived/appended_link_cuts,
+# derived/merge_stale_link_tails) rather than from its first change to its last; each change's
+# neighbours are looked up apart, so a history with many is redone in one stretch.
 PLACES_PER_HISTORY = 8
 
 
@@ -315,7 +315,7 @@ def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
     state = links_state(cur)
     upto, moved, linked, appended = state.upto, state.arrived, state.linked, state.appended
     if appended:
-        cuts, params = "derived/appended_link_cuts", {"upto": upto}
+        cuts, params = "derived/appended_link_cuts", {"upto": upto, "places_per_history": 0}
     elif known := _known_link_changes(cur, state):
         cuts, (params, moved) = "derived/known_link_cuts", known
     else:
@@ -328,8 +328,11 @@ def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
         if appended and _append_links(cur, upto):
             done = True
         else:
+            if appended:  # a new statement lands inside a history: a cut per place after all
+                params = {**params, "places_per_history": PLACES_PER_HISTORY}
+                sql.execute(cur, cuts, params)
             sql.execute(cur, "derived/stale_link_tails")
-            if cuts == "derived/known_link_cuts":
+            if cuts != "derived/changed_link_cuts":
                 sql.execute(cur, "derived/merge_stale_link_tails")
             if sql.scalar(cur, "derived/stale_tail_rows") <= IN_PLACE_SHARE * linked:
                 sql.execute(cur, "derived/delete_stale_links")

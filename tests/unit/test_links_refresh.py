@@ -313,7 +313,7 @@ def _assert_tail_count(cur: duckdb.DuckDBPyConnection, appended: bool, upto: int
     """stale_link_tails counts each group's tail in the pass that finds its redo row: the sum is
     the number of rows the refresh's delete takes (counted here by that delete's own predicate)."""
     if appended:
-        sql.execute(cur, "derived/appended_link_cuts", {"upto": upto})
+        sql.execute(cur, "derived/appended_link_cuts", {"upto": upto, "places_per_history": 0})
     else:
         sql.execute(cur, "derived/stale_link_groups")
         sql.execute(cur, "derived/changed_link_cuts")
@@ -352,7 +352,7 @@ def test_a_statement_at_the_end_of_a_long_history_redoes_only_the_tail(
         # An arrival only: 1 new statement above the 200 linked.
         state = db.links_state(cur)
         assert (state.appended, state.upto, state.arrived, state.linked) == (True, 200, 1, 200)
-        upto = {"upto": 200}
+        upto = {"upto": 200, "places_per_history": 0}
         for cuts, params in (("derived/appended_link_cuts", upto),
                              ("derived/changed_link_cuts", None)):  # fmt: skip
             sql.execute(cur, "derived/stale_link_groups")

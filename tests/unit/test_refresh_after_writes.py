@@ -259,6 +259,35 @@ def test_a_history_with_many_changes_is_redone_in_one_stretch(
         _assert_refresh_equals_rebuild(cur)
 
 
+def test_back_dated_arrivals_far_apart_are_redone_in_stretches(
+    bare: duckdb.DuckDBPyConnection,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """New statements inside a history (not after its last row, so not appended) are redone in
+    stretches too: each from the row before it to the row after it. Equal to a rebuild."""
+    with _undone(bare, ["confirm"] * 10 + ["deny"] * 10, (), padding=40) as (cur, _):
+        _add(cur, 61, ("Paris", 1, 3, "deny", "A"))  # day 3, after id 4 (same day, later id)
+        _add(cur, 62, ("Paris", 1, 15, "confirm", "A"))  # day 15, after id 16
+        state = db.links_state(cur)
+        assert state.appended
+        params = {"upto": state.upto, "places_per_history": db.PLACES_PER_HISTORY}
+        sql.execute(cur, "derived/appended_link_cuts", params)
+        sql.execute(cur, "derived/stale_link_tails")
+        sql.execute(cur, "derived/merge_stale_link_tails")
+        tails = cur.execute(  # test-only read
+            "SELECT redo_id, stop_id FROM stale_link_tails ORDER BY seg"
+        ).fetchall()
+        assert tails == [(4, 5), (16, 17)]
+        ran: list[tuple] = []
+        execute = sql.execute
+        monkeypatch.setattr(
+            sql, "execute", lambda c, name, p=None: ran.append((name, p)) or execute(c, name, p)
+        )
+        _assert_refresh_equals_rebuild(cur)
+        assert ("derived/appended_link_cuts", params) in ran  # the refresh's own cuts, per place
+        assert ("derived/merge_stale_link_tails", None) in ran
+
+
 @contextmanager
 def _undone(
     bare: duckdb.DuckDBPyConnection,  # noqa: F811
