@@ -217,7 +217,8 @@ def _refresh(
 IN_PLACE_SHARE = 0.25
 
 
-# A history with at most this many changes logged (undone or reviewed statements, arrivals) is
+# A history with at most this many changed places (an undone statement, an arrival; a reviewed one
+# is two: as stored and as it is now) is
 # redone in stretches around them (derived/known_link_cuts, derived/appended_link_cuts,
 # derived/merge_stale_link_tails) rather than from its first change to its last; each change's
 # neighbours are looked up apart, so a history with many is redone in one stretch.
@@ -305,10 +306,12 @@ def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
     the statements up to its highest id (links_state(...).appended), from the statements above it, and when they all come after their groups'
     last rows they are appended (_append_links); when the undos and reviews logged since the
     table last saw them explain every difference (_known_link_changes), from those; otherwise
-    by comparing the stale groups' rows one by one. Changes found from the log are redone in
-    stretches around them when a history has few (PLACES_PER_HISTORY), not from its first to its
-    last. 1M, 50 statements undone from busy topics (median): 232 -> 157 ms (to the row after the
-    last change) -> 107 ms (from the log) -> 65 ms (in stretches; 10M 617 -> 336 ms).
+    by comparing the stale groups' rows one by one. Changes found from the log, and arrivals
+    that land inside a history, are redone in stretches around them when a history has few
+    (PLACES_PER_HISTORY places: a review counts twice, as stored and as it is now), not from its
+    first change to its last. 1M, 50 statements undone from busy topics (median): 232 -> 157 ms
+    (to the row after the last change) -> 107 ms (from the log) -> 65 ms (in stretches; 10M
+    617 -> 336 ms).
 
     The temp tables are dropped when it returns; after an error the caller's rollback removes
     them (a DROP in the aborted transaction would raise and hide the error)."""

@@ -212,6 +212,11 @@ def test_a_statement_reviewed_or_undone_inside_a_history_is_found_from_the_log(
         # confirm x10, deny x10: ids 3 and 15 undone are far apart, two stretches; the first
         # moves no run, so the rows after it keep theirs.
         (["confirm"] * 10 + ["deny"] * 10, (3, 15), [(2, 4), (14, 16)]),
+        # one unchanged row between two changes (id 4): the second's redo row is the first's
+        # stop row, so they redo one stretch...
+        (["confirm"] * 10 + ["deny"] * 10, (3, 5), [(2, 6)]),
+        # ...two unchanged rows (4, 5): two stretches, the first's stop row the second's start
+        (["confirm"] * 10 + ["deny"] * 10, (3, 6), [(2, 4), (5, 7)]),
         # c d c c ... : undoing id 2 joins runs 1 and 3 (every later run number falls by 2); id 12
         # is undone apart, and its stretch starts from a run number the first one moved.
         (
@@ -244,6 +249,30 @@ def test_an_undo_redoes_each_change_apart_when_changes_are_far_apart(
         ).fetchall()
         assert tails == stretches
         _assert_refresh_equals_rebuild(cur)
+
+
+def test_undos_and_a_review_in_three_stretches_each_move_later_runs(
+    bare: duckdb.DuckDBPyConnection,  # noqa: F811
+) -> None:
+    """confirm, deny, confirm, ...: every row is a run of its own. Undoing id 3, reviewing id 9 to
+    deny and undoing id 15 each join three runs into one: three stretches, each moving the run
+    numbers after it by -2 more than the one before (the rows after the last by -6). A review's
+    statement is a place twice (as stored and as it is now): one stretch."""
+    history = ["confirm", "deny"] * 10
+    writes = [("undo", 3), ("review", 9, "deny"), ("undo", 15)]
+    with _undone(bare, history, writes, padding=60) as (cur, known):
+        sql.execute(cur, "derived/known_link_cuts", known[0])
+        sql.execute(cur, "derived/stale_link_tails")
+        sql.execute(cur, "derived/merge_stale_link_tails")
+        tails = cur.execute(  # test-only read
+            "SELECT redo_id, stop_id FROM stale_link_tails ORDER BY seg"
+        ).fetchall()
+        assert tails == [(2, 4), (8, 10), (14, 16)]
+        sql.execute(cur, "derived/drop_stale_link_groups")
+        before = dict(cur.execute("SELECT id, run_no FROM stance_links").fetchall())  # test-only
+        _assert_refresh_equals_rebuild(cur)
+        after = dict(cur.execute("SELECT id, run_no FROM stance_links").fetchall())  # test-only
+        assert [after[i] - before[i] for i in (2, 5, 11, 17, 20)] == [0, -2, -4, -6, -6]
 
 
 def test_a_history_with_many_changes_is_redone_in_one_stretch(
@@ -292,12 +321,12 @@ def test_back_dated_arrivals_far_apart_are_redone_in_stretches(
 def _undone(
     bare: duckdb.DuckDBPyConnection,  # noqa: F811
     history: list[str],
-    undone: Iterable[int],
+    undone: Iterable[int | tuple],
     padding: int,
 ) -> Iterator[tuple[duckdb.DuckDBPyConnection, tuple]]:
     """Paris's stances on topic 1, one a day (ids from 1), and `padding` more statements in
     another history (so the rows redone stay a small share of the table); stance_links built and
-    its marks recorded; then the `undone` ids undone. Yields the cursor and what
+    its marks recorded; then the `undone` ids undone (or reviewed: ("review", id, stance)). Yields the cursor and what
     db._known_link_changes finds; all rolled back after."""
     cur = bare.cursor()
     cur.begin()
@@ -309,8 +338,9 @@ def _undone(
             _write(cur, ids, "add", ("Kyiv", 2, day, "confirm", "B"))
         sql.execute(cur, "derived/rebuild_stance_links")
         db._record_links_marks(cur)
-        for sid in undone:
-            _write(cur, ids, "undo", ids["live"].index(sid))
+        for write in undone:  # an id to undo, or (kind, id, *args)
+            kind, sid, *args = write if isinstance(write, tuple) else ("undo", write)
+            _write(cur, ids, kind, ids["live"].index(sid), *args)
         known = db._known_link_changes(cur, db.links_state(cur))
         assert known is not None
         yield cur, known
