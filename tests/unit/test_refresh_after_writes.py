@@ -241,13 +241,7 @@ def test_an_undo_redoes_each_change_apart_when_changes_are_far_apart(
     and their run numbers move by what the stretches before them moved. Equal to a rebuild."""
     with _undone(bare, history, undone, padding=40) as (cur, known):
         assert known[1] == len(undone)
-        sql.execute(cur, "derived/known_link_cuts", known[0])
-        sql.execute(cur, "derived/stale_link_tails")
-        sql.execute(cur, "derived/merge_stale_link_tails")
-        tails = cur.execute(  # test-only read
-            "SELECT redo_id, stop_id FROM stale_link_tails ORDER BY seg"
-        ).fetchall()
-        assert tails == stretches
+        assert _stretches(cur, "derived/known_link_cuts", known[0]) == stretches
         _assert_refresh_equals_rebuild(cur)
 
 
@@ -261,13 +255,7 @@ def test_undos_and_a_review_in_three_stretches_each_move_later_runs(
     history = ["confirm", "deny"] * 10
     writes = [("undo", 3), ("review", 9, "deny"), ("undo", 15)]
     with _undone(bare, history, writes, padding=60) as (cur, known):
-        sql.execute(cur, "derived/known_link_cuts", known[0])
-        sql.execute(cur, "derived/stale_link_tails")
-        sql.execute(cur, "derived/merge_stale_link_tails")
-        tails = cur.execute(  # test-only read
-            "SELECT redo_id, stop_id FROM stale_link_tails ORDER BY seg"
-        ).fetchall()
-        assert tails == [(2, 4), (8, 10), (14, 16)]
+        assert _stretches(cur, "derived/known_link_cuts", known[0]) == [(2, 4), (8, 10), (14, 16)]
         sql.execute(cur, "derived/drop_stale_link_groups")
         before = dict(cur.execute("SELECT id, run_no FROM stance_links").fetchall())  # test-only
         _assert_refresh_equals_rebuild(cur)
@@ -300,13 +288,7 @@ def test_back_dated_arrivals_far_apart_are_redone_in_stretches(
         state = db.links_state(cur)
         assert state.appended
         params = {"upto": state.upto, "places_per_history": db.PLACES_PER_HISTORY}
-        sql.execute(cur, "derived/appended_link_cuts", params)
-        sql.execute(cur, "derived/stale_link_tails")
-        sql.execute(cur, "derived/merge_stale_link_tails")
-        tails = cur.execute(  # test-only read
-            "SELECT redo_id, stop_id FROM stale_link_tails ORDER BY seg"
-        ).fetchall()
-        assert tails == [(4, 5), (16, 17)]
+        assert _stretches(cur, "derived/appended_link_cuts", params) == [(4, 5), (16, 17)]
         ran: list[tuple] = []
         execute = sql.execute
         monkeypatch.setattr(
@@ -347,6 +329,16 @@ def _undone(
     finally:
         cur.rollback()
         cur.close()
+
+
+def _stretches(cur: duckdb.DuckDBPyConnection, cuts: str, params: dict) -> list[tuple]:
+    """The (redo_id, stop_id) of each stretch the refresh would redo, in order."""
+    sql.execute(cur, cuts, params)
+    sql.execute(cur, "derived/stale_link_tails")
+    sql.execute(cur, "derived/merge_stale_link_tails")
+    return cur.execute(  # test-only read
+        "SELECT redo_id, stop_id FROM stale_link_tails ORDER BY seg"
+    ).fetchall()
 
 
 def _assert_refresh_equals_rebuild(cur: duckdb.DuckDBPyConnection) -> None:
