@@ -218,10 +218,9 @@ IN_PLACE_SHARE = 0.25
 
 
 # A history with at most this many changed places (an undone statement, an arrival; a reviewed one
-# is two: as stored and as it is now) is
-# redone in stretches around them (derived/known_link_cuts, derived/appended_link_cuts,
-# derived/merge_stale_link_tails) rather than from its first change to its last; each change's
-# neighbours are looked up apart, so a history with many is redone in one stretch.
+# is two: as stored and as it is now) is redone in stretches around them (derived/known_link_cuts,
+# derived/appended_link_cuts, derived/merge_stale_link_tails) rather than from its first change to
+# its last; each change's neighbours are looked up apart, so a history with many is redone whole.
 PLACES_PER_HISTORY = 8
 
 
