@@ -203,24 +203,52 @@ def test_statements_view_pages_and_counts() -> None:
     assert "of 44 statements" in " ".join(c.value for c in at.caption)
 
 
-def _download_buttons(at) -> dict[str, object]:
+CHARTS = ("stance_share_chart", "silence_rate_chart")
+
+
+def _download_buttons(at, *menus: str) -> dict[str, object]:
+    """The download buttons once the named charts' menus are open (opened as a click does: the
+    popover's state turns true and the page reruns)."""
+    for chart_key in menus:
+        at.session_state[f"{chart_key}_downloads"] = True
+    if menus:
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
     return {b.key: b for b in at.get("download_button")}
 
 
 def test_every_chart_has_its_download_menu() -> None:
     at = open_app("views/trends.py", params={"capital": ["Paris"]})
-    buttons = _download_buttons(at)
-    for chart_key in ("stance_share_chart", "silence_rate_chart"):
+    buttons = _download_buttons(at, *CHARTS)
+    for chart_key in CHARTS:
         for ext in ("png", "svg", "html", "csv", "parquet"):
             assert f"{chart_key}_dl_{ext}" in buttons
     assert "view_zip" in buttons
     assert not buttons["stance_share_chart_dl_png"].proto.disabled
+    subtitles = [c.value for c in at.caption if c.value.startswith("Paris · all dates")]
+    assert len(subtitles) == 2, [c.value for c in at.caption]  # one per open menu
+
+
+def test_a_closed_download_menu_draws_only_its_button() -> None:
+    """Its eight elements are drawn when it opens, not on every run; the view's zip is always
+    there. Closing it takes them away again."""
+    at = open_app("views/trends.py")
+    assert set(_download_buttons(at)) == {"view_zip"}
+    assert not at.get("segmented_control") or all(
+        not s.key.endswith("_scale") for s in at.get("segmented_control")
+    )
+    opened = _download_buttons(at, "silence_rate_chart")
+    assert {k for k in opened if k != "view_zip"} == {
+        f"silence_rate_chart_dl_{ext}" for ext in ("png", "svg", "html", "csv", "parquet")
+    }
+    at.session_state["silence_rate_chart_downloads"] = False
+    assert set(_download_buttons(at.run())) == {"view_zip"}
 
 
 def test_without_a_chrome_image_downloads_say_so(monkeypatch) -> None:
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chrome")
     at = open_app("views/trends.py")
-    buttons = _download_buttons(at)
+    buttons = _download_buttons(at, "stance_share_chart")
     assert buttons["stance_share_chart_dl_png"].proto.disabled
     assert buttons["stance_share_chart_dl_svg"].proto.disabled
     assert not buttons["stance_share_chart_dl_csv"].proto.disabled
