@@ -39,9 +39,19 @@ def test_undo_archives_the_batch_and_twice_is_harmless(seeded: duckdb.DuckDBPyCo
         seeded, make_csv([good_row(), good_row(capital="Kyiv")]), file_name="a.csv", by="t"
     )
     before = version(seeded)
+    stored = seeded.execute(
+        "SELECT * EXCLUDE (fingerprint_key) FROM statements WHERE batch_id = ? ORDER BY id",
+        [report.batch_id],
+    ).fetchall()
     result = batches.undo_batch(seeded, report.batch_id, by="tester")
     assert (result.status, result.statements) == ("undone", 2)
     assert count(seeded) == 207 and count(seeded, "statements_archive") == 2
+    # Every column as it was stored, and when it was archived.
+    archived = seeded.execute(
+        "SELECT * EXCLUDE (archived_at), archived_at > recorded_at FROM statements_archive "
+        "ORDER BY id"
+    ).fetchall()
+    assert [row[:-1] for row in archived] == stored and all(row[-1] for row in archived)
     assert sql.scalar(seeded, "curation/batch_status", {"batch_id": report.batch_id}) == "reverted"
     assert sql.scalar(seeded, "curation/archived_count", {"batch_id": report.batch_id}) == 2
     listed = batches.list_batches(seeded).set_index("id").loc[report.batch_id]
