@@ -52,24 +52,25 @@ def _run(name: str, params: dict[str, Any] | None, *, rows: bool = False) -> Any
 
 @dataclass(frozen=True)
 class DataVersion:
-    """Equal versions = same data. The last two catch writes that keep the count (a merge)."""
+    """Equal versions = same data. The last two catch writes that keep the count: an undo and an
+    upload of as many statements, a topic merge (a logged curation action)."""
 
     batch_id: int
     statements: int
     revision_id: int
     as_of: pd.Timestamp | None
     max_statement_id: int = 0
-    topic_sum: int = 0
+    action_id: int = 0
 
 
 def data_version() -> DataVersion:
     """Uncached and cheap: what open pages poll to know whether anything was written."""
-    batch_id, statements, revision_id, as_of, max_id, topic_sum = _run(
+    batch_id, statements, revision_id, as_of, max_id, action_id = _run(
         "live/data_version", None, rows=True
     )[0]
     return DataVersion(
         int(batch_id), int(statements), int(revision_id),
-        None if as_of is None else pd.Timestamp(as_of), int(max_id), int(topic_sum),
+        None if as_of is None else pd.Timestamp(as_of), int(max_id), int(action_id),
     )  # fmt: skip
 
 

@@ -140,12 +140,20 @@ def test_stance_links_follow_the_data_version(store: duckdb.DuckDBPyConnection) 
     assert rows[["previous_stance", "stance"]].values.tolist() == [["deny", "confirm"]]
     rebuilt = sql.scalar(store, "derived/links_version")
     assert rebuilt == f"{db.data_version(store)}|{db.LINKS_SHAPE}" and rebuilt != version
-    # A write that keeps the count (a topic merge) still moves the version.
+    # A write that keeps the count and the ids (a topic merge) still moves the version: it logs
+    # an action, and the history is then read under its new topic.
+    from stancewatch import topic_edits
+
     store.execute("INSERT INTO topics (title) VALUES ('Synthetic other topic')")
-    store.execute(
-        "UPDATE statements SET topic_id = (SELECT max(id) FROM topics) WHERE quote = 'later'"
+    ids = dict(store.execute("SELECT title, id FROM topics").fetchall())
+    merged = db.data_version(store)
+    topic_edits.merge(store, ids["Synthetic test topic"], ids["Synthetic other topic"], by="t")
+    assert db.data_version(store) != merged
+    changes = sql.df(store, "analytics/stance_changes", {**Filters().params(), "limit": None})
+    assert changes["topic"].tolist() == ["Synthetic other topic"]
+    assert (
+        sql.scalar(store, "derived/links_version") == f"{db.data_version(store)}|{db.LINKS_SHAPE}"
     )
-    assert sql.df(store, "analytics/transitions", Filters().params()).empty
     sql.execute(store, "derived/rebuild_stance_links")
     sql.execute(store, "derived/set_links_version", {"version": "manual"})
     assert sql.scalar(store, "derived/links_version") == "manual"
