@@ -1,6 +1,6 @@
 """Views: each view's full server-side run through AppTest, and the bare time of the queries it ran.
 
-The harness wraps `stancewatch.sql.df` and `stancewatch.sql.rows` in this process with a timing
+The harness wraps `stancewatch.sql.df`, `.rows` and `.arrow` in this process with a timing
 wrapper (measurement, not a mock: the real function runs), so it knows exactly which named queries
 a view ran with which parameters. After the timed runs each of those calls is run again bare, on a
 cursor of the same connection, and the view's median is divided by the sum of their medians.
@@ -50,9 +50,9 @@ def view_paths() -> list[str]:
 
 
 class _Recorder:
-    """Wraps sql.df and sql.rows: records (name, params, seconds, which of the two) of every
-    call, then restores; `bare` re-runs a call with the same function (a DataFrame of one row
-    costs 1.4 ms more than its tuple)."""
+    """Wraps sql.df, sql.rows and sql.arrow: records (name, params, seconds, which of them) of
+    every call, then restores; `bare` re-runs a call with the same function (a DataFrame of one
+    row costs 1.4 ms more than its tuple)."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, Any, float, str]] = []
@@ -77,7 +77,7 @@ class _Recorder:
         return timed
 
     def __enter__(self) -> _Recorder:
-        for attr in ("df", "rows"):
+        for attr in ("df", "rows", "arrow"):
             self._saved[attr] = getattr(sql, attr)
             setattr(sql, attr, self._wrap(self._saved[attr], attr))
         return self

