@@ -13,17 +13,23 @@ def test_a_query_is_listed_once_with_its_freshness_check_inside(
     seeded: duckdb.DuckDBPyConnection,
 ) -> None:
     params = {**Filters().params(), "limit": 8}
-    original = sql.df
+    original, original_arrow = sql.df, sql.arrow
     with _Recorder() as rec:
         sql.df(seeded, "analytics/stance_changes", params)  # requires stance_links: checks it
         sql.rows(seeded, "live/data_version")
+        sql.arrow(seeded, "curation/batches")  # the Batches page's table
         listed = [(name, kind) for name, _, _, kind in rec.calls]
-        assert listed == [("analytics/stance_changes", "df"), ("live/data_version", "rows")]
+        assert listed == [
+            ("analytics/stance_changes", "df"),
+            ("live/data_version", "rows"),
+            ("curation/batches", "arrow"),
+        ]
         rec.calls.clear()
         rec.bare(seeded, "analytics/stance_changes", params)
         assert isinstance(rec.bare(seeded, "live/data_version", None, "rows"), list)  # as it ran
+        assert rec.bare(seeded, "curation/batches", None, "arrow").num_rows == 1
         assert rec.calls == []  # a bare re-run is not a call of the view
-    assert sql.df is original  # the real function is back
+    assert sql.df is original and sql.arrow is original_arrow  # the real functions are back
 
 
 def test_apptest_runs_share_one_script_cache_as_a_server_does() -> None:
