@@ -139,6 +139,16 @@ def test_the_daily_update_equals_a_rebuild_after_any_write(
 EXPLAINED_FOR_LINKS = EXPLAINED | {"misarchive"}
 
 
+def _assert_equals_a_rebuild(cur: duckdb.DuckDBPyConnection) -> None:
+    """stance_links as refreshed equals a rebuild; the refreshed table is kept for the next
+    round (a table refreshed in place is refreshed again)."""
+    refreshed = _links(cur)
+    cur.execute("CREATE OR REPLACE TEMP TABLE kept AS FROM stance_links")  # test-only
+    sql.execute(cur, "derived/rebuild_stance_links")
+    assert refreshed == _links(cur)
+    cur.execute("CREATE OR REPLACE TABLE stance_links AS FROM kept")  # the refreshed one
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(ROW, max_size=20),
@@ -166,11 +176,7 @@ def test_the_links_refresh_equals_a_rebuild_and_knows_the_products_writes(
                 assert state.linked == 0  # nothing to keep: a first history is built whole
                 sql.execute(cur, "derived/rebuild_stance_links")
                 db._record_links_marks(cur)
-            refreshed = _links(cur)
-            cur.execute("CREATE OR REPLACE TEMP TABLE kept AS FROM stance_links")  # test-only
-            sql.execute(cur, "derived/rebuild_stance_links")
-            assert refreshed == _links(cur)
-            cur.execute("CREATE OR REPLACE TABLE stance_links AS FROM kept")  # the refreshed one
+            _assert_equals_a_rebuild(cur)
 
 
 def test_a_statement_reviewed_or_undone_inside_a_history_is_found_from_the_log(
@@ -402,3 +408,104 @@ def test_an_undo_that_commits_after_a_later_one_is_caught_by_the_hashes(
         con.rollback()
     finally:
         con.close()
+
+
+UNDO = st.tuples(st.just("undo"), st.integers(0, 99))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(ROW, min_size=1, max_size=25),
+    st.lists(st.lists(UNDO, min_size=1, max_size=6), min_size=1, max_size=3),
+)
+def test_undos_alone_relink_the_histories_and_equal_a_rebuild(
+    bare: duckdb.DuckDBPyConnection,  # noqa: F811
+    history: list[tuple],
+    rounds: list[list[tuple]],
+) -> None:
+    """Undos alone take their rows out and join each history across them (db._remove_links:
+    derived/removed_links, derived/removed_link_chains, derived/delete_removed_links,
+    derived/relink_removed_links), with no statement read: runs of neighbours, a history's
+    first and last rows, a whole history, ties on one day, rows awaiting review. Each round
+    takes that path (when it undid a linked row) and equals a rebuild."""
+    taken: list[dict] = []
+    real = db._remove_links
+    db._remove_links = lambda cur, params: taken.append(params) or real(cur, params)
+    try:
+        with _example(bare, history) as (cur, ids):
+            sql.execute(cur, "derived/rebuild_stance_links")
+            db._record_links_marks(cur)
+            for writes in rounds:
+                for kind, *args in writes:
+                    _write(cur, ids, kind, *args)
+                before, state = len(taken), db.links_state(cur)
+                assert db._update_links_in_place(cur)
+                # Unless no linked row was undone (only rows awaiting review, or none left):
+                # then the table still matches and nothing arrived (appended).
+                assert len(taken) == before + 1 or state.appended or state.linked == 0
+                _assert_equals_a_rebuild(cur)
+    finally:
+        db._remove_links = real
+
+
+@pytest.mark.parametrize(
+    ("history", "undone", "runs"),
+    [
+        # two neighbours removed inside a run: its last row keeps its number
+        ("CDDDCD", [2, 3], [1, 2, 3, 4]),
+        # a whole run removed: the runs either side merge
+        ("CDDCCC", [2, 3], [1, 1, 1, 1]),
+        # the same stance either side: runs merge, later rows move by -2
+        ("CCDCCDC", [3], [1, 1, 1, 1, 2, 3]),
+        # the first row and the last row of the history
+        ("DCCDC", [1, 5], [1, 1, 2]),
+        # two runs of removed rows in one history; the row between them is the stop of the
+        # first and the kept row before the second
+        ("CDCDCDC", [2, 4, 6], [1, 1, 1, 1]),
+    ],
+)
+def test_an_undo_relinks_the_rows_either_side(
+    bare: duckdb.DuckDBPyConnection,  # noqa: F811
+    history: str,
+    undone: list[int],
+    runs: list[int],
+) -> None:
+    stances = {"C": "confirm", "D": "deny"}
+    with _undone(bare, [stances[c] for c in history], undone, padding=30) as (cur, known):
+        assert known[2]  # undos alone
+        sql.execute(cur, "derived/drop_stale_link_groups")
+        assert db._update_links_in_place(cur)
+        kept = cur.execute(  # test-only read
+            "SELECT run_no FROM stance_links WHERE capital = 'Paris' ORDER BY stated_on, id"
+        ).fetchall()
+        assert [r[0] for r in kept] == runs
+        _assert_refresh_equals_rebuild(cur)
+
+
+def test_the_removal_steps_by_name(bare: duckdb.DuckDBPyConnection) -> None:  # noqa: F811
+    """C C D C C D C (ids 1-7), 3, 4 and 6 undone: two runs of removed rows. The first is kept
+    between 2 and 5, and 5 takes run 1 (was 3); the second between 5 and 7, and 7 takes run 3
+    from 5 as stored, which the shift then moves by the first run's -2."""
+    with _undone(bare, ["confirm", "confirm", "deny", "confirm", "confirm", "deny", "confirm"],
+                 [3, 4, 6], padding=30) as (cur, (params, _, removed_only)):  # fmt: skip
+        assert removed_only
+        marks = {k: params[k] for k in ("upto", "archived_us", "revision_id")}
+        sql.execute(cur, "derived/removed_links", marks)
+        sql.execute(cur, "derived/removed_link_chains")
+        ends = cur.execute(  # test-only read
+            "SELECT keep_id, keep_stance, stop_id, stop_run, new_run FROM stale_link_tails"
+            " ORDER BY seg"
+        ).fetchall()
+        assert ends == [(2, "confirm", 5, 3, 1), (5, "confirm", 7, 5, 3)]
+        sql.execute(cur, "derived/delete_removed_links")
+        sql.execute(cur, "derived/relink_removed_links")
+        sql.execute(cur, "derived/shift_stale_runs")
+        rows = cur.execute(  # test-only read
+            "SELECT id, previous_id, next_on - DATE '2025-01-01', run_no FROM stance_links"
+            " WHERE capital = 'Paris' ORDER BY id"
+        ).fetchall()
+        assert rows == [(1, None, 1, 1), (2, 1, 4, 1), (5, 2, 6, 1), (7, 5, None, 1)]
+        refreshed = _links(cur)
+        sql.execute(cur, "derived/drop_stale_link_groups")
+        sql.execute(cur, "derived/rebuild_stance_links")
+        assert refreshed == _links(cur)
