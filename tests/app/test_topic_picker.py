@@ -10,7 +10,7 @@ import pytest
 
 from components import filters
 from tests.app.conftest import open_app
-from tests.app.test_upload import TOPICS, button, open_tab
+from tests.app.test_upload import TOPICS, button
 
 MOSKVA = "Ukrainian missiles sank the cruiser Moskva (Apr 2022)"
 BONNE = "Bonne visit to Moscow (Feb 2026)"
@@ -45,13 +45,13 @@ def test_pickers_list_the_first_titles_and_say_how_to_find_the_rest(short) -> No
 
 
 def test_a_merge_joins_two_topics_found_by_separate_searches(short) -> None:
-    at = open_tab(open_app(TOPICS), "Merge")
+    at = open_app(TOPICS)
     at.text_input(key="merge_from_find").input("MOSKVA").run()
     at.text_input(key="merge_into_find").input("bonne").run()
     assert titles(at, "merge_from") == [MOSKVA] and titles(at, "merge_into") == [BONNE]
+    assert titles(at, "rename_topic") != [MOSKVA]  # each picker has its own search
     button(at, "Merge").click().run()
     assert not at.exception
-    assert titles(open_tab(at, "Rename"), "rename_topic") != [MOSKVA]  # a search of its own
     held = dict(
         short.cursor()
         .execute(
@@ -69,17 +69,3 @@ def test_a_search_that_matches_nothing_says_so(short) -> None:
     at.text_input(key="rename_find").input("no such claim").run()
     assert at.selectbox(key="rename_topic").options == []
     assert any("No topic title contains" in c.value for c in at.caption)
-
-
-def test_only_the_open_tab_runs_and_a_link_opens_it(app_store) -> None:
-    """Rename is open at first, and only its picker is drawn; ?tab=Merge in a link opens Merge,
-    whose two pickers are drawn and Rename's is not."""
-    at = open_app(TOPICS)
-    keys = {s.key for s in at.selectbox}
-    assert "rename_topic" in keys and not keys & {"merge_from", "merge_into", "reverse_edit"}
-    at = open_app(TOPICS, params={"tab": "Merge"})
-    keys = {s.key for s in at.selectbox}
-    assert {"merge_from", "merge_into"} <= keys and "rename_topic" not in keys
-    assert any(
-        "No renames or merges yet" in i.value for i in open_tab(at, "History and reversal").info
-    )

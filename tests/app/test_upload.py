@@ -43,14 +43,6 @@ def button(at, label: str):
     return next(b for b in at.button if b.label.startswith(label))
 
 
-def open_tab(at, name: str):
-    """Open a tab of Edit topics as a click does: only the open tab runs, and its name goes to the
-    URL (?tab=), which a click changes too."""
-    at.session_state["tab"] = name
-    at.query_params["tab"] = name
-    return at.run()
-
-
 def new_rows() -> bytes:
     return make_csv([good_row(quote="Synthetic AppTest one."),
                      good_row(capital="Kyiv", quote="Synthetic AppTest two.")])  # fmt: skip
@@ -204,7 +196,7 @@ def test_review_accept_and_change(db: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_merge_and_its_reversal(db: duckdb.DuckDBPyConnection) -> None:
-    at = open_tab(open_app(TOPICS), "Merge")
+    at = open_app(TOPICS)
     source = at.selectbox(key="merge_from").options[0]
     target = at.selectbox(key="merge_into").options[1]
     at.selectbox(key="merge_from").select_index(0)
@@ -218,7 +210,6 @@ def test_merge_and_its_reversal(db: duckdb.DuckDBPyConnection) -> None:
         .fetchall()
     ]
     assert source.rsplit(" · ", 1)[0] not in titles and target.rsplit(" · ", 1)[0] in titles
-    at = open_tab(at, "History and reversal")
     edits = table(at, "Kind")
     assert edits["Kind"].tolist() == ["merge"] and edits["Status"].tolist() == ["in force"]
     button(at, "Reverse").click().run()
