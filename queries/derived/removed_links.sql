@@ -2,6 +2,6 @@
 -- params: $upto BIGINT (stance_links' highest id), $archived_us BIGINT, $revision_id BIGINT (derived/links_marks)
 -- returns: nothing
 CREATE OR REPLACE TEMP TABLE removed_links AS
-SELECT id, capital, topic_id, stance, previous_id, previous_stance, previous_on, run_no
+SELECT id, capital, topic_id, stated_on, stance, previous_id, previous_stance, previous_on, run_no
 FROM stance_links
 WHERE id IN (SELECT id FROM changed_statement_ids($upto, $archived_us, $revision_id));

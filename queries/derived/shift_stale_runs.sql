@@ -1,4 +1,4 @@
--- purpose: after derived/insert_stale_links, move the run numbers of the rows of stance_links after each stale stretch's stop row (see derived/stale_link_tails) by what the stop rows up to them moved: their links stand, but a run the write joined or split before them changes their count of runs
+-- purpose: after derived/insert_stale_links (or derived/relink_removed_links after undos alone), move the run numbers of the rows of stance_links after each stale stretch's stop row (see derived/stale_link_tails) by what the stop rows up to them moved: their links stand, but a run the write joined or split before them changes their count of runs
 -- params: none
 -- returns: nothing
 -- A stretch's rows were numbered from its start row's stored run number (insert_stale_links), so

@@ -509,3 +509,17 @@ def test_the_removal_steps_by_name(bare: duckdb.DuckDBPyConnection) -> None:  # 
         sql.execute(cur, "derived/drop_stale_link_groups")
         sql.execute(cur, "derived/rebuild_stance_links")
         assert refreshed == _links(cur)
+
+
+def test_a_long_run_undone_is_one_run(bare: duckdb.DuckDBPyConnection) -> None:  # noqa: F811
+    """300 neighbours undone in a history of 400 (a backfill taken back): one run, kept between
+    rows 50 and 351; each removed row is read once (db._remove_links)."""
+    history = ["confirm" if (i // 3) % 2 else "deny" for i in range(400)]
+    with _undone(bare, history, range(51, 351), padding=1000) as (cur, (params, moved, only)):
+        assert only and moved == 300
+        marks = {k: params[k] for k in ("upto", "archived_us", "revision_id")}
+        sql.execute(cur, "derived/removed_links", marks)
+        sql.execute(cur, "derived/removed_link_chains")
+        ends = cur.execute("SELECT keep_id, stop_id FROM stale_link_tails").fetchall()  # test-only
+        assert ends == [(50, 351)]
+        _assert_refresh_equals_rebuild(cur)
