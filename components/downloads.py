@@ -34,12 +34,18 @@ def menu(export: ChartExport, key: str) -> None:
     if not popover.open:
         return
     chrome = figure_export.chrome_path() is not None
+    # A closed menu's control is not drawn, so Streamlit forgets its value: the choice is kept
+    # apart and given back when the menu opens again.
+    kept = f"_{key}_scale_kept"
+    if f"{key}_scale" not in st.session_state:
+        st.session_state[f"{key}_scale"] = st.session_state.get(kept, 2)
     with popover:
         st.caption(export.subtitle())
         scale = st.segmented_control(
-            "PNG resolution", figure_export.SCALES, default=2, key=f"{key}_scale",
+            "PNG resolution", figure_export.SCALES, key=f"{key}_scale",
             format_func=lambda s: f"{s}×", required=True, disabled=not chrome,
         ) or 2  # fmt: skip
+        st.session_state[kept] = scale
         for ext, (mime, make) in figure_export.FORMATS.items():
             image = ext in ("png", "svg")
             st.download_button(

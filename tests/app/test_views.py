@@ -245,6 +245,17 @@ def test_a_closed_download_menu_draws_only_its_button() -> None:
     assert set(_download_buttons(at.run())) == {"view_zip"}
 
 
+def test_a_menu_opened_again_keeps_its_png_resolution() -> None:
+    at = open_app("views/trends.py")
+    _download_buttons(at, "silence_rate_chart")
+    assert at.segmented_control(key="silence_rate_chart_scale").value == 2
+    at.segmented_control(key="silence_rate_chart_scale").set_value(3).run()
+    at.session_state["silence_rate_chart_downloads"] = False
+    at.run()
+    _download_buttons(at, "silence_rate_chart")
+    assert at.segmented_control(key="silence_rate_chart_scale").value == 3
+
+
 def test_without_a_chrome_image_downloads_say_so(monkeypatch) -> None:
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chrome")
     at = open_app("views/trends.py")
