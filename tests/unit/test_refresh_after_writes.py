@@ -32,6 +32,12 @@ WRITE = st.one_of(
     st.tuples(st.just("restance"), st.integers(0, 99), st.sampled_from(["confirm", "deny"])),
 )
 EXPLAINED = {"add", "undo", "review"}
+HISTORY = st.lists(ROW, max_size=20)
+
+
+def rounds_of(write: st.SearchStrategy, per_round: int = 5) -> st.SearchStrategy:
+    """One to three rounds of writes, each followed by the refresh under test."""
+    return st.lists(st.lists(write, min_size=1, max_size=per_round), min_size=1, max_size=3)
 
 
 def _write(cur: duckdb.DuckDBPyConnection, ids: dict, kind: str, *args) -> None:
@@ -96,10 +102,7 @@ def _example(
 
 
 @settings(max_examples=150, deadline=None)
-@given(
-    st.lists(ROW, max_size=20),
-    st.lists(st.lists(WRITE, min_size=1, max_size=5), min_size=1, max_size=3),
-)
+@given(HISTORY, rounds_of(WRITE))
 # Found by this test: a stance changed outside the log, then reviewed back and undone with an
 # archive row that lies. The log takes "deny" away twice and adds "confirm" once; an XOR of row
 # hashes (as the check first was) cannot tell, a sum can.
@@ -150,10 +153,7 @@ def _assert_equals_a_rebuild(cur: duckdb.DuckDBPyConnection) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(
-    st.lists(ROW, max_size=20),
-    st.lists(st.lists(WRITE, min_size=1, max_size=5), min_size=1, max_size=3),
-)
+@given(HISTORY, rounds_of(WRITE))
 def test_the_links_refresh_equals_a_rebuild_and_knows_the_products_writes(
     bare: duckdb.DuckDBPyConnection,  # noqa: F811
     history: list[tuple],
@@ -414,10 +414,7 @@ UNDO = st.tuples(st.just("undo"), st.integers(0, 99))
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.lists(ROW, min_size=1, max_size=25),
-    st.lists(st.lists(UNDO, min_size=1, max_size=6), min_size=1, max_size=3),
-)
+@given(st.lists(ROW, min_size=1, max_size=25), rounds_of(UNDO, per_round=6))
 def test_undos_alone_relink_the_histories_and_equal_a_rebuild(
     bare: duckdb.DuckDBPyConnection,  # noqa: F811
     history: list[tuple],
