@@ -79,6 +79,16 @@ def _daily(cur: duckdb.DuckDBPyConnection) -> list[tuple]:
     return sorted(cur.execute("SELECT * FROM stance_daily").fetchall())  # test-only read
 
 
+def _rounds_written(
+    cur: duckdb.DuckDBPyConnection, ids: dict, rounds: list[list[tuple]]
+) -> Iterator[list[tuple]]:
+    """Each round's writes, yielded once they are written (the refresh under test follows)."""
+    for writes in rounds:
+        for kind, *args in writes:
+            _write(cur, ids, kind, *args)
+        yield writes
+
+
 @contextmanager
 def _example(
     bare: duckdb.DuckDBPyConnection,  # noqa: F811
@@ -124,9 +134,7 @@ def test_the_daily_update_equals_a_rebuild_after_any_write(
     with _example(bare, history) as (cur, ids):
         sql.execute(cur, "derived/rebuild_stance_daily")
         db._record_daily_built(cur)
-        for writes in rounds:
-            for kind, *args in writes:
-                _write(cur, ids, kind, *args)
+        for writes in _rounds_written(cur, ids, rounds):
             taken = db._update_daily_in_place(cur)
             if {kind for kind, *_ in writes} <= EXPLAINED:
                 assert taken
@@ -166,9 +174,7 @@ def test_the_links_refresh_equals_a_rebuild_and_knows_the_products_writes(
     with _example(bare, history) as (cur, ids):
         sql.execute(cur, "derived/rebuild_stance_links")
         db._record_links_marks(cur)
-        for writes in rounds:
-            for kind, *args in writes:
-                _write(cur, ids, kind, *args)
+        for writes in _rounds_written(cur, ids, rounds):
             state = db.links_state(cur)
             if {kind for kind, *_ in writes} <= EXPLAINED_FOR_LINKS and state.linked:
                 assert state.appended or db._known_link_changes(cur, state) is not None
@@ -432,9 +438,7 @@ def test_undos_alone_relink_the_histories_and_equal_a_rebuild(
         with _example(bare, history) as (cur, ids):
             sql.execute(cur, "derived/rebuild_stance_links")
             db._record_links_marks(cur)
-            for writes in rounds:
-                for kind, *args in writes:
-                    _write(cur, ids, kind, *args)
+            for _ in _rounds_written(cur, ids, rounds):
                 before, state = len(taken), db.links_state(cur)
                 assert db._update_links_in_place(cur)
                 # Unless no linked row was undone (only rows awaiting review, or none left):
