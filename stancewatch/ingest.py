@@ -50,9 +50,10 @@ from stancewatch.csvfile import DELIMITERS, FileProblem, Table, parse
 _SCHEMA_TO_CSV = {"stated_on": "date"}
 _WRITE_ATTEMPTS = 3
 # One batch is written at a time in this process (uploads from several sessions, and the CLI's
-# through handoff.py): a statement's id is drawn when it is inserted, so two batches committing
-# out of order would leave ids below ones already committed, and the derived tables that take in
-# only ids above the last they saw (statement_words, and so text_hits) would miss them for good.
+# through handoff.py): a batch's ids are drawn in its transaction, just before its rows are
+# inserted (all at once, so they are consecutive: `_drawn_ids`), so two batches committing out of
+# order would leave ids below ones already committed, and the derived tables that take in only
+# ids above the last they saw (statement_words, and so text_hits) would miss them for good.
 _WRITE_LOCK = threading.Lock()
 _HEADERS_SHOWN = 20  # a file-level message lists at most this many of the file's columns
 
@@ -563,7 +564,8 @@ def _write(
         report.new_topics = sorted(fresh["title"])
         topic_id = normalise.by_distinct(folded, lambda keys: keys.map(topic_ids))
         topic_id = topic_id.where(keep, 0).astype("int64")  # rows not kept: any id, not written
-        register("incoming", valid.assign(topic_id=topic_id, keep=keep))
+        ids = _drawn_ids(cur, valid["line"].to_numpy(), keep)
+        register("incoming", valid.assign(id=ids, topic_id=topic_id, keep=keep))
         sql.execute(cur, "ingest/insert_statements", {"batch_id": batch_id})
         stored = sql.scalar(cur, "ingest/batch_row_count", {"batch_id": batch_id})
         if stored != rows:
@@ -577,6 +579,21 @@ def _write(
         for name in registered:
             cur.unregister(name)
     return int(batch_id)
+
+
+def _drawn_ids(cur: duckdb.DuckDBPyConnection, lines: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Each kept row's statement id, in file order, from one draw of statement_id_seq (0 for the
+    rows not kept). The ids are consecutive: only the write lock's holder draws."""
+    rows = int(keep.sum())
+    ids = np.zeros(len(keep), dtype="int64")
+    if not rows:
+        return ids
+    first, last = sql.rows(cur, "ingest/draw_statement_ids", {"rows": rows})[0]
+    if last - first + 1 != rows:
+        raise RuntimeError(f"statement ids {first}..{last} drawn for {rows} rows: not consecutive")
+    order = np.argsort(lines, kind="stable")
+    ids[order[keep[order]]] = np.arange(first, last + 1, dtype="int64")
+    return ids
 
 
 def _sha256_started(data: bytes) -> Callable[[], str]:

@@ -12,9 +12,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import duckdb
+import numpy as np
 import pytest
 
-from stancewatch.ingest import IngestReport, ingest_bytes
+from stancewatch.batches import undo_batch
+from stancewatch.ingest import IngestReport, _drawn_ids, ingest_bytes
 from tests.conftest import HEADER, SEED, count_rows, good_row, make_csv, snapshot
 
 SEED_ROWS = 207
@@ -608,6 +610,26 @@ def test_only_new_rows_are_written_and_counted_when_stored_rows_and_repeats_mix(
         [report.batch_id],
     ).fetchall()
     assert batch == [(8, 4, 4)]
+
+
+def test_ids_are_drawn_per_batch_and_never_reused(store: duckdb.DuckDBPyConnection) -> None:
+    """A batch's ids are drawn in one go: consecutive, and after the ids of every batch before it,
+    even one that was undone (its rows keep their ids in the archive)."""
+    quotes = [f"Synthetic quote {i}" for i in range(8)]
+    ingest(store, make_csv([good_row(quote=q) for q in quotes[:3]]))
+    undone = ingest(store, make_csv([good_row(quote=q) for q in quotes[3:6]]))
+    undo_batch(store, undone.batch_id, by="pytest")
+    ingest(store, make_csv([good_row(quote=q) for q in quotes[6:]]))
+    assert stored(store, "s.id") == [1, 2, 3, 7, 8]
+    assert stored(store, "s.quote") == quotes[:3] + quotes[6:]
+
+
+def test_drawn_ids_follow_the_lines_not_the_frame(store: duckdb.DuckDBPyConnection) -> None:
+    cur = store.cursor()
+    cur.begin()
+    ids = _drawn_ids(cur, np.array([5, 2, 9, 3, 4]), np.array([True, True, False, True, False]))
+    cur.rollback()
+    assert ids.tolist() == [3, 1, 0, 2, 0]
 
 
 def test_near_duplicates_need_stored_names_to_be_near(store: duckdb.DuckDBPyConnection) -> None:

@@ -132,8 +132,11 @@ def test_ingest_queries_by_hand(store: duckdb.DuckDBPyConnection) -> None:
     created = sql.rows(store, "ingest/insert_topics")
     store.unregister("new_topics")
     assert sql.rows(store, "ingest/topic_ids") == created
+    first, last = sql.rows(store, "ingest/draw_statement_ids", {"rows": 2})[0]
+    assert last == first + 1
+    assert sql.rows(store, "ingest/draw_statement_ids", {"rows": 0}) == [(None, None)]
     incoming = pd.DataFrame(
-        {"line": [2, 3], "stated_on": [pd.Timestamp("2025-01-01")] * 2, "capital": ["Paris"] * 2,
+        {"id": [first, last], "line": [2, 3], "stated_on": [pd.Timestamp("2025-01-01")] * 2, "capital": ["Paris"] * 2,
          "speaker": [None] * 2, "speaker_role": [None] * 2, "topic_id": [created[0][0]] * 2,
          "stance": ["deny"] * 2, "stance_origin": ["source"] * 2, "stance_confidence": [None] * 2,
          "quote": ["Synthetic", "Not new"], "quote_language": ["en"] * 2, "source_url": [None] * 2,
@@ -147,6 +150,7 @@ def test_ingest_queries_by_hand(store: duckdb.DuckDBPyConnection) -> None:
     store.unregister("incoming")
     assert found.fingerprint.tolist() == ["ab" * 32] and found.file_name.tolist() == ["t.csv"]
     exported = sql.df(store, "export/statements")
+    assert exported.id.tolist() == [first]  # the id the frame gave the row
     assert exported.topic.tolist() == ["Synthetic topic"] and exported.extra.tolist() == [
         '{"k": "v"}'
     ]
