@@ -5,7 +5,7 @@ Names the queries the harness adds: "bench/floor", "bench/topic_at_rank", "bench
 "bench/sqlite_change_counts", "bench/read_csv_baseline", "bench/floor_topics",
 "bench/floor_statements", "bench/remove_sample_statements", "bench/floor_unconstrained",
 "bench/append_sample_statements", "bench/archive_sample_statements", "bench/statements_no_keys",
-"bench/floor_no_keys".
+"bench/floor_no_keys", "bench/floor_rows".
 """
 
 from __future__ import annotations
@@ -138,7 +138,8 @@ def test_the_floor_without_keys_stores_the_floors_rows(result: dict, tmp_path: P
     con = db.open_db(tmp_path / "floors.duckdb", seed=False)
     try:
         sql.execute(con, "bench/statements_no_keys")
-        sql.execute(con, "bench/floor_topics", {"path": str(csv)})
+        run.register_floor_rows(con, csv)
+        sql.execute(con, "bench/floor_topics")
         assert con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = "
                            "'statements_no_keys'").fetchone() == (0,)  # fmt: skip
         batch = sql.scalar(
@@ -148,16 +149,25 @@ def test_the_floor_without_keys_stores_the_floors_rows(result: dict, tmp_path: P
              "by": "test", "rows_read": 0, "rows_inserted": 0, "rows_duplicate": 0,
              "rows_rejected": 0},
         )  # fmt: skip
-        sql.execute(con, "bench/floor_statements", {"path": str(csv), "batch_id": batch})
-        stored = sql.scalar(con, "bench/floor_no_keys", {"path": str(csv), "batch_id": batch})
+        sql.execute(con, "bench/floor_statements", {"batch_id": batch})
+        stored = sql.scalar(con, "bench/floor_no_keys", {"batch_id": batch})
         assert stored == ROWS
-        keyed = con.execute("SELECT * EXCLUDE (id, recorded_at) FROM statements ORDER BY id").df()
+        keyed = con.execute("SELECT * EXCLUDE (recorded_at) FROM statements ORDER BY id").df()
         bare = con.execute(
-            "SELECT * EXCLUDE (id, recorded_at) FROM statements_no_keys ORDER BY id"
+            "SELECT * EXCLUDE (recorded_at) FROM statements_no_keys ORDER BY id"
         ).df()
-        assert keyed.equals(bare)
+        assert keyed.equals(bare)  # the same rows, the same ids
         ids = con.execute("SELECT min(id), max(id), count(DISTINCT id) FROM statements_no_keys")
-        assert ids.fetchone() == (ROWS + 1, 2 * ROWS, ROWS)  # after the keyed floor's ids
+        assert ids.fetchone() == (1, ROWS, ROWS)  # the ids drawn, one a row
+        in_file_order = con.execute(
+            "SELECT source_url FROM statements_no_keys ORDER BY id"
+        ).fetchall()
+        assert [u for (u,) in in_file_order] == [
+            u
+            for (u,) in con.execute(
+                "SELECT source_url FROM read_csv(?, header = true, all_varchar = true)", [str(csv)]
+            ).fetchall()
+        ]
     finally:
         con.close()
 
