@@ -51,8 +51,7 @@ _SCHEMA_TO_CSV = {"stated_on": "date"}
 _WRITE_ATTEMPTS = 3
 # One batch is written at a time in this process (uploads from several sessions, and the CLI's
 # through handoff.py): a batch's ids are drawn in its transaction, just before its rows are
-# inserted (all at once, so they are consecutive: `_drawn_ids`), so two batches committing out of
-# order would leave ids below ones already committed, and the derived tables that take in only
+# inserted (all at once: `_drawn_ids`), so two batches committing out of order would leave ids below ones already committed, and the derived tables that take in only
 # ids above the last they saw (statement_words, and so text_hits) would miss them for good.
 _WRITE_LOCK = threading.Lock()
 _HEADERS_SHOWN = 20  # a file-level message lists at most this many of the file's columns
@@ -582,17 +581,13 @@ def _write(
 
 
 def _drawn_ids(cur: duckdb.DuckDBPyConnection, lines: np.ndarray, keep: np.ndarray) -> np.ndarray:
-    """Each kept row's statement id, in file order, from one draw of statement_id_seq (0 for the
-    rows not kept). The ids are consecutive: only the write lock's holder draws."""
-    rows = int(keep.sum())
+    """Each kept row's statement id, ascending in file order, from one draw of statement_id_seq
+    (0 for the rows not kept)."""
     ids = np.zeros(len(keep), dtype="int64")
-    if not rows:
-        return ids
-    first, last = sql.rows(cur, "ingest/draw_statement_ids", {"rows": rows})[0]
-    if last - first + 1 != rows:
-        raise RuntimeError(f"statement ids {first}..{last} drawn for {rows} rows: not consecutive")
-    order = np.argsort(lines, kind="stable")
-    ids[order[keep[order]]] = np.arange(first, last + 1, dtype="int64")
+    if rows := int(keep.sum()):
+        drawn = sql.arrow(cur, "ingest/draw_statement_ids", {"rows": rows}).column("id")
+        order = np.argsort(lines, kind="stable")
+        ids[order[keep[order]]] = drawn.to_numpy()
     return ids
 
 

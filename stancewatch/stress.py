@@ -178,6 +178,7 @@ def reader_queries() -> list[str]:
     for name in sql.all_names():
         if name.startswith("bench/") or name in (
             "backup/advance_sequence",  # draws from a sequence
+            "ingest/draw_statement_ids",  # likewise
             "ingest/existing_fingerprints",  # reads a frame the ingest registers
             "ingest/fingerprints",  # likewise
             "ingest/read_records",  # reads an uploaded file

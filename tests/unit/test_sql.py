@@ -132,9 +132,9 @@ def test_ingest_queries_by_hand(store: duckdb.DuckDBPyConnection) -> None:
     created = sql.rows(store, "ingest/insert_topics")
     store.unregister("new_topics")
     assert sql.rows(store, "ingest/topic_ids") == created
-    first, last = sql.rows(store, "ingest/draw_statement_ids", {"rows": 2})[0]
+    first, last = (i for (i,) in sql.rows(store, "ingest/draw_statement_ids", {"rows": 2}))
     assert last == first + 1
-    assert sql.rows(store, "ingest/draw_statement_ids", {"rows": 0}) == [(None, None)]
+    assert sql.rows(store, "ingest/draw_statement_ids", {"rows": 0}) == []
     incoming = pd.DataFrame(
         {"id": [first, last], "line": [2, 3], "stated_on": [pd.Timestamp("2025-01-01")] * 2, "capital": ["Paris"] * 2,
          "speaker": [None] * 2, "speaker_role": [None] * 2, "topic_id": [created[0][0]] * 2,
