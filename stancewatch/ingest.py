@@ -33,7 +33,6 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pandera
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from stancewatch import (
     capacity,
@@ -351,17 +350,18 @@ def _fingerprints(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> pd.Ser
         quote != "", "stance:" + frame["stance"].astype("str")
     )
     day = normalise.by_distinct(frame["stated_on"], lambda d: d.dt.strftime("%Y-%m-%d"))
-    parts = [day, frame["capital"], normalise.fold_series(frame["topic"]),
-             normalise.fold_series(frame["speaker"].fillna(empty)), words]  # fmt: skip
-    key = pc.binary_join_element_wise(
-        *(pa.array(p.astype("str"), type=pa.large_string()) for p in parts),
-        pa.scalar("\x1f", type=pa.large_string()),
+    parts = {"day": day, "capital": frame["capital"], "topic": normalise.fold_series(frame["topic"]),
+             "speaker": normalise.fold_series(frame["speaker"].fillna(empty)), "words": words}  # fmt: skip
+    cur.register(
+        "fingerprint_parts",
+        pa.table(
+            {name: pa.array(p.astype("str"), type=pa.large_string()) for name, p in parts.items()}
+        ),
     )
-    cur.register("fingerprint_keys", pa.table({"key": key}))
     try:
         hashed = sql.arrow(cur, "ingest/fingerprints").column("fingerprint")
     finally:
-        cur.unregister("fingerprint_keys")
+        cur.unregister("fingerprint_parts")
     return pd.Series(hashed, index=frame.index, dtype="str")
 
 

@@ -107,13 +107,19 @@ def fold_series(values: pd.Series) -> pd.Series:
 
 
 def _fold_distinct(values: pd.Series) -> pd.Series:
-    # Per value on purpose: pandas' own .str.normalize would go through Arrow's tables.
-    folded = [
-        unicodedata.normalize("NFKD", v.casefold()) if isinstance(v, str) else None
-        for v in values.to_numpy(dtype=object, na_value=None)
-    ]
-    arr = pa.array(folded, type=pa.large_string())
-    arr = pc.replace_substring_regex(arr, pattern=_ARROW_COMBINING, replacement="")
+    # An ASCII value only needs lowering: casefold is lower there, NFKD changes nothing and it has
+    # no combining mark. The others go through Python one by one (pandas' own .str.normalize
+    # would use Arrow's tables), and only they through the combining marks' regex.
+    arr = pa.array(values, type=pa.large_string())
+    if isinstance(arr, pa.ChunkedArray):  # a column pandas concatenated (by_distinct's missing)
+        arr = arr.combine_chunks()
+    other = pc.invert(pc.fill_null(pc.string_is_ascii(arr), True))  # missing stays missing
+    decomposed = pa.array(
+        [unicodedata.normalize("NFKD", v.casefold()) for v in arr.filter(other).to_pylist()],
+        type=pa.large_string(),
+    )
+    decomposed = pc.replace_substring_regex(decomposed, pattern=_ARROW_COMBINING, replacement="")
+    arr = pc.replace_with_mask(pc.ascii_lower(arr), other, decomposed)
     arr = pc.replace_substring_regex(arr, pattern=_ARROW_SEPARATORS, replacement=" ")
     arr = pc.utf8_trim(arr, characters=_FOLD_EDGES)
     return pd.Series(arr, index=values.index, dtype="str")  # the Arrow array as it is

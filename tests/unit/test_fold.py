@@ -35,6 +35,17 @@ def test_fold_series_equals_fold(values: list[str]) -> None:
     assert normalise.fold_series(column).tolist() == [normalise.fold(v) for v in values]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXT | st.none(), min_size=1, max_size=20))
+def test_fold_series_keeps_missing_values_missing(values: list[str | None]) -> None:
+    """by_distinct hands the fold its missing value as one more distinct value, in a column
+    pandas made of two pieces."""
+    column = pd.Series(values, dtype="str")
+    assert normalise.fold_series(column).fillna("<NA>").tolist() == [
+        "<NA>" if v is None else normalise.fold(v) for v in values
+    ]
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     st.lists(
@@ -62,10 +73,15 @@ def test_fingerprints_equal_the_one_row_function(rows) -> None:
 
 
 def test_fingerprints_query_hashes_each_key_in_order() -> None:
-    keys = [f"2025-03-01\x1fParis\x1ftopic {i}\x1f\x1fwords {i} Ёлка" for i in range(3_000)]
+    n = 3_000
+    parts = {"day": ["2025-03-01"] * n, "capital": ["Paris"] * n,
+             "topic": [f"topic {i}" for i in range(n)], "speaker": [""] * n,
+             "words": [f"words {i} Ёлка" for i in range(n)]}  # fmt: skip
+    keys = ["\x1f".join(row) for row in zip(*parts.values(), strict=True)]
     with duckdb.connect() as con:
-        con.register("fingerprint_keys", pa.table({"key": keys}))
+        con.register("fingerprint_parts", pa.table(parts))
         hashed = sql.arrow(con, "ingest/fingerprints").column("fingerprint").to_pylist()
+    assert keys[0] == "2025-03-01\x1fParis\x1ftopic 0\x1f\x1fwords 0 Ёлка"
     assert hashed == [hashlib.sha256(k.encode("utf-8")).hexdigest() for k in keys]
 
 
