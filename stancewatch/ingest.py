@@ -50,8 +50,9 @@ _SCHEMA_TO_CSV = {"stated_on": "date"}
 _WRITE_ATTEMPTS = 3
 # One batch is written at a time in this process (uploads from several sessions, and the CLI's
 # through handoff.py): a batch's ids are drawn in its transaction, just before its rows are
-# inserted (all at once: `_drawn_ids`), so two batches committing out of order would leave ids below ones already committed, and the derived tables that take in only
-# ids above the last they saw (statement_words, and so text_hits) would miss them for good.
+# inserted (all at once: `_drawn_ids`), so two batches committing out of order would leave ids
+# below ones already committed, and the derived tables that take in only ids above the last they
+# saw (statement_words, and so text_hits) would miss them for good.
 _WRITE_LOCK = threading.Lock()
 _HEADERS_SHOWN = 20  # a file-level message lists at most this many of the file's columns
 
