@@ -351,8 +351,13 @@ def _fingerprints(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> pd.Ser
         quote != "", "stance:" + frame["stance"].astype("str")
     )
     day = normalise.by_distinct(frame["stated_on"], lambda d: d.dt.strftime("%Y-%m-%d"))
-    parts = {"day": day, "capital": frame["capital"], "topic": normalise.fold_series(frame["topic"]),
-             "speaker": normalise.fold_series(frame["speaker"].fillna(empty)), "words": words}  # fmt: skip
+    parts = {
+        "day": day,
+        "capital": frame["capital"],
+        "topic": normalise.fold_series(frame["topic"]),
+        "speaker": normalise.fold_series(frame["speaker"].fillna(empty)),
+        "words": words,
+    }
     cur.register(
         "fingerprint_parts",
         pa.table(
