@@ -123,7 +123,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, table: str) -> None:
     ensure_stance_daily / ensure_stance_links do on the first read after a write."""
     con.begin()
     try:
-        sql.execute(con, f"derived/rebuild_{table}")
+        db.rebuild(con, table)
         con.commit()
     except BaseException:
         con.rollback()
@@ -145,7 +145,7 @@ def refresh_after_small_write(
     was."""
     db.ensure_stance_links(con)  # up to date, and the undos and reviews it has seen recorded
     return _timed_after(con, WRITES[write], statements, db._update_links_in_place,
-                        "derived/rebuild_stance_links")  # fmt: skip
+                        "stance_links")  # fmt: skip
 
 
 # The small writes, as named queries run in order: "remove" is an undo's (archived, then deleted).
@@ -160,7 +160,7 @@ def _timed_after(
     writes: Sequence[str],
     statements: int,
     in_place: Callable[[duckdb.DuckDBPyConnection], bool],
-    rebuild: str,
+    table: str,
 ) -> tuple[float, bool]:
     """In a transaction rolled back after: the write (not timed), then the derived table's
     catch-up (in place, or the rebuild when that declines), timed."""
@@ -171,7 +171,7 @@ def _timed_after(
         start = time.perf_counter()
         done = in_place(con)
         if not done:
-            sql.execute(con, rebuild)
+            db.rebuild(con, table)
         return time.perf_counter() - start, done
     finally:
         con.rollback()
@@ -186,7 +186,7 @@ def daily_after_small_write(
     whether it was in place. In a transaction that is rolled back; the write is not timed."""
     db.ensure_stance_daily(con)  # counted, and what it counts recorded (an older store: now)
     return _timed_after(con, WRITES[write], statements, db._update_daily_in_place,
-                        "derived/rebuild_stance_daily")  # fmt: skip
+                        "stance_daily")  # fmt: skip
 
 
 def duckdb_change_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

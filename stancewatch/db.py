@@ -136,7 +136,7 @@ def open_db(path: Path, *, seed: bool = True) -> duckdb.DuckDBPyConnection:
 
 
 _links_lock = threading.Lock()  # one rebuild of a derived table at a time
-# Bump when rebuild_stance_links.sql changes its columns (or what is recorded with the table): a
+# Bump when capital_links (queries/schema/macros.sql) changes its columns (or what is recorded with the table): a
 # stored table of the old shape is then rebuilt even though the data did not move.
 LINKS_SHAPE = "links-v4"  # v3: run_no; v4: the undos and reviews it has seen are recorded
 DAILY_SHAPE = "daily-v4"  # the same for rebuild_stance_daily.sql; v2: what it counts is recorded;
@@ -180,6 +180,24 @@ def _checked_update(
         cur.close()
 
 
+def rebuild_stance_links(cur: duckdb.DuckDBPyConnection) -> None:
+    """stance_links rebuilt whole, one capital at a time: a history never crosses capitals, and
+    the windows over one capital's rows stay within DuckDB's memory cap where one pass over all
+    of them spilled to disk (10M statements: 10.7 -> 6.8 s; 1M: the same 0.6 s)."""
+    sql.execute(cur, "derived/clear_stance_links")
+    for (capital,) in sql.rows(cur, "derived/link_capitals"):
+        sql.execute(cur, "derived/insert_capital_links", {"capital": capital})
+
+
+def rebuild(cur: duckdb.DuckDBPyConnection, table: str) -> None:
+    """A derived table rebuilt whole from the statements: stance_links by capital, the others by
+    their query derived/rebuild_<table>."""
+    if table == "stance_links":
+        rebuild_stance_links(cur)
+    else:
+        sql.execute(cur, f"derived/rebuild_{table}")
+
+
 def _refresh(
     con: duckdb.DuckDBPyConnection,
     table: str,
@@ -202,7 +220,7 @@ def _refresh(
 
         def update(cur: duckdb.DuckDBPyConnection) -> None:
             if not (in_place and built.endswith(f"|{shape}") and in_place(cur)):
-                sql.execute(cur, f"derived/rebuild_{table}")
+                rebuild(cur, table)
                 if rebuilt:
                     rebuilt(cur)
             sql.execute(cur, f"derived/set_{key}_version", {"version": current})

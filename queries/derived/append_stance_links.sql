@@ -1,9 +1,9 @@
--- purpose: the rows of stance_links for statements that arrived after every row of their histories (derived/link_ends_before_cuts): each group's window over its last stored row and the new statements, as rebuild_stance_links computes every group, keeping only the new rows
+-- purpose: the rows of stance_links for statements that arrived after every row of their histories (derived/link_ends_before_cuts): each group's window over its last stored row and the new statements, as a whole rebuild (the capital_links macro) computes every group, keeping only the new rows
 -- params: $upto BIGINT (stance_links' highest id before them, from db.links_state)
 -- returns: nothing
 -- The stored last row starts the window, so it counts as a new run there: its stored run number
 -- less one carries the count on (as in insert_stale_links.sql). Its speaker is not needed.
--- The window is written out as in rebuild_stance_links.sql and insert_stale_links.sql, not shared
+-- The window is written out as in capital_links (schema/macros.sql) and insert_stale_links.sql, not shared
 -- through a view, for the reason given there (DuckDB then no longer restricts it to the groups).
 -- tests/unit/test_links_refresh.py requires the result to equal a whole rebuild.
 INSERT INTO stance_links

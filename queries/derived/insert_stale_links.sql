@@ -1,7 +1,7 @@
--- purpose: the rows of stance_links that the incremental refresh redoes, computed as rebuild_stance_links computes every group, over the part of each stale group that changed only (see stale_link_tails)
+-- purpose: the rows of stance_links that the incremental refresh redoes, computed as a whole rebuild (the capital_links macro) computes every group, over the part of each stale group that changed only (see stale_link_tails)
 -- params: none
 -- returns: nothing
--- The window is written out here as in rebuild_stance_links.sql, not shared through a view:
+-- The window is written out here as in capital_links (schema/macros.sql), not shared through a view:
 -- with a view DuckDB no longer restricts both windows to the stale groups (1M: 212 -> 500 ms).
 -- It restarts at start_* (its own links are kept): that row has no row before it in the window,
 -- so it counts as a new run there, and its stored run number less one carries the count on. It

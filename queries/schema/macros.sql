@@ -71,17 +71,33 @@ CREATE OR REPLACE MACRO filtered_statements(start_on, end_on, capitals, topics, 
            OR s.topic_id IN (SELECT id FROM text_topic_ids(text)))
       AND s.stance IS NOT NULL;
 
--- Stance history lives in the derived table stance_links (queries/derived/rebuild_stance_links.sql):
--- each statement with the one before and after it by the same capital on the same topic, ordered
--- by date, then arrival (id), and the number of its run of one stance in that history. A stance
--- change is a row whose stance differs from previous_stance.
+-- Stance history lives in the derived table stance_links: each statement (with the columns the
+-- common filters need, bar text) with the one before and after it by the same capital on the same
+-- topic, ordered by date, then arrival (id), and the number of its run of one stance in that
+-- history; pending rows (no stance) are left out. A stance change is a row whose stance differs
+-- from previous_stance.
 -- Queries filter its rows, never its input, so a filter can neither invent nor hide a change.
--- It is rebuilt whenever the data version moves (stancewatch/db.py: ensure_stance_links); the
--- empty shell here only lets a new database answer before its first rebuild.
-CREATE TABLE IF NOT EXISTS stance_links (
-    id BIGINT, capital VARCHAR, topic_id INTEGER, stated_on DATE, stance VARCHAR, speaker VARCHAR,
-    previous_id BIGINT, previous_stance VARCHAR, previous_on DATE, next_on DATE, run_no BIGINT
-);
+-- It is rebuilt whenever the data version moves and the log cannot say what changed
+-- (stancewatch/db.py: ensure_stance_links), one capital at a time (capital_links: a history
+-- never crosses capitals, and the windows over a third of the rows stay within DuckDB's memory
+-- cap, where one pass over all of them spilled to disk); the empty table here only lets a new
+-- database answer before its first rebuild.
+CREATE OR REPLACE MACRO capital_links(cap) AS TABLE
+    SELECT *,
+           CAST(sum((previous_stance IS NULL OR previous_stance <> stance)::INTEGER)
+                OVER (PARTITION BY capital, topic_id ORDER BY stated_on, id) AS BIGINT) AS run_no
+    FROM (
+        SELECT id, capital, topic_id, stated_on, stance, speaker,
+               lag(id) OVER w AS previous_id,
+               lag(stance) OVER w AS previous_stance,
+               lag(stated_on) OVER w AS previous_on,
+               lead(stated_on) OVER w AS next_on
+        FROM statements
+        WHERE stance IS NOT NULL AND capital = cap
+        WINDOW w AS (PARTITION BY capital, topic_id ORDER BY stated_on, id)
+    )
+    ORDER BY capital, topic_id, stated_on, id;
+CREATE TABLE IF NOT EXISTS stance_links AS FROM capital_links(NULL);
 
 -- The common filters applied to stance_links directly, so history queries never join all of
 -- statements, not even for a text: its matches are ids and topic ids (joining statements through

@@ -154,7 +154,7 @@ def test_stance_links_follow_the_data_version(store: duckdb.DuckDBPyConnection) 
     assert (
         sql.scalar(store, "derived/links_version") == f"{db.data_version(store)}|{db.LINKS_SHAPE}"
     )
-    sql.execute(store, "derived/rebuild_stance_links")
+    db.rebuild(store, "stance_links")
     sql.execute(store, "derived/set_links_version", {"version": "manual"})
     assert sql.scalar(store, "derived/links_version") == "manual"
 

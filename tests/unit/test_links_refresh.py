@@ -3,7 +3,7 @@
 Each write (a batch, an undo, a review, a topic merge and its reversal) is followed by the
 in-place refresh (in each stale (capital, topic) group, only its rows from the first change to
 the row after the last are redone, the later run numbers moved); the table must then hold exactly
-the rows a whole rebuild ("derived/rebuild_stance_links") gives. Seed data plus synthetic rows.
+the rows a whole rebuild (db.rebuild_stance_links: "derived/clear_stance_links", then "derived/insert_capital_links" for each of "derived/link_capitals") gives. Seed data plus synthetic rows.
 The in-place refresh asks db.links_state ("derived/links_signature" against
 "derived/statements_signature"); when only statements arrived it chains
 "derived/appended_link_cuts", after undos and reviews "derived/known_link_cuts"
@@ -36,7 +36,7 @@ def _rebuilt(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     cur = con.cursor()
     try:
         cur.begin()
-        sql.execute(cur, "derived/rebuild_stance_links")
+        db.rebuild(cur, "stance_links")
         rows = _links(cur)
         cur.rollback()
         return rows
@@ -274,7 +274,7 @@ def test_the_tail_refresh_equals_a_rebuild_after_any_write(
         ids: dict = {"live": [], "last": 0}
         for row in history:
             _write(cur, ids, "add", row)
-        sql.execute(cur, "derived/rebuild_stance_links")
+        db.rebuild(cur, "stance_links")
         for writes in rounds:
             for kind, *args in writes:
                 _write(cur, ids, kind, *args)
@@ -297,10 +297,10 @@ def test_the_tail_refresh_equals_a_rebuild_after_any_write(
             _assert_tail_count(cur, appended, upto)
             if not db._update_links_in_place(cur):
                 assert linked == 0  # nothing to keep: a first history is built whole
-                sql.execute(cur, "derived/rebuild_stance_links")
+                db.rebuild(cur, "stance_links")
             refreshed = _links(cur)
             cur.execute("CREATE OR REPLACE TEMP TABLE kept AS FROM stance_links")  # test-only
-            sql.execute(cur, "derived/rebuild_stance_links")
+            db.rebuild(cur, "stance_links")
             assert refreshed == _links(cur)
             cur.execute("CREATE OR REPLACE TABLE stance_links AS FROM kept")  # the refreshed one
     finally:
@@ -334,7 +334,7 @@ def _assert_refreshed_in_place(cur: duckdb.DuckDBPyConnection) -> None:
     """Refreshed in place, and then equal to a whole rebuild (which replaces it)."""
     assert db._update_links_in_place(cur)
     refreshed = _links(cur)
-    sql.execute(cur, "derived/rebuild_stance_links")
+    db.rebuild(cur, "stance_links")
     assert refreshed == _links(cur)
 
 
@@ -347,7 +347,7 @@ def test_a_statement_at_the_end_of_a_long_history_redoes_only_the_tail(
     try:
         for sid in range(1, 201):
             _add(cur, sid, ("Paris", 1, sid // 20, ["confirm", "deny"][sid // 50 % 2], "A"))
-        sql.execute(cur, "derived/rebuild_stance_links")
+        db.rebuild(cur, "stance_links")
         _add(cur, 201, ("Paris", 1, 12, "no_comment", "A"))
         # An arrival only: 1 new statement above the 200 linked.
         state = db.links_state(cur)
@@ -413,7 +413,7 @@ def test_only_arrivals_take_the_appended_path(
         for sid in range(1, 41):  # ids 1 and 40 await review; 40 arrives after the last linked
             stance = None if sid in (1, 40) else ["confirm", "deny"][sid // 7 % 2]
             _add(cur, sid, ("Paris", 1, sid // 4, stance, "A" if sid % 3 else "B"))
-        sql.execute(cur, "derived/rebuild_stance_links")
+        db.rebuild(cur, "stance_links")
         assert db.links_state(cur).appended  # nothing changed yet
         kind, *args = write
         if kind == "add":
@@ -444,7 +444,7 @@ def test_a_change_early_in_a_long_history_redoes_its_rows_and_moves_later_run_nu
     try:
         for sid in range(1, 101):
             _add(cur, sid, ("Kyiv", 2, sid // 10, "confirm", "A"))
-        sql.execute(cur, "derived/rebuild_stance_links")
+        db.rebuild(cur, "stance_links")
         cur.execute("UPDATE statements SET stance = 'deny' WHERE id = 2")  # test-only review
         sql.execute(cur, "derived/stale_link_groups")
         sql.execute(cur, "derived/changed_link_cuts")

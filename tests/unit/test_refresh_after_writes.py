@@ -155,7 +155,7 @@ def _assert_equals_a_rebuild(cur: duckdb.DuckDBPyConnection) -> None:
     round (a table refreshed in place is refreshed again)."""
     refreshed = _links(cur)
     cur.execute("CREATE OR REPLACE TEMP TABLE kept AS FROM stance_links")  # test-only
-    sql.execute(cur, "derived/rebuild_stance_links")
+    db.rebuild(cur, "stance_links")
     assert refreshed == _links(cur)
     cur.execute("CREATE OR REPLACE TABLE stance_links AS FROM kept")  # the refreshed one
 
@@ -172,7 +172,7 @@ def test_the_links_refresh_equals_a_rebuild_and_knows_the_products_writes(
     equals a rebuild. Names "derived/links_marks", "derived/set_links_marks",
     "derived/link_changes_signature" and "derived/known_link_cuts"."""
     with _example(bare, history) as (cur, ids):
-        sql.execute(cur, "derived/rebuild_stance_links")
+        db.rebuild(cur, "stance_links")
         db._record_links_marks(cur)
         for writes in _rounds_written(cur, ids, rounds):
             state = db.links_state(cur)
@@ -180,7 +180,7 @@ def test_the_links_refresh_equals_a_rebuild_and_knows_the_products_writes(
                 assert state.appended or db._known_link_changes(cur, state) is not None
             if not db._update_links_in_place(cur):
                 assert state.linked == 0  # nothing to keep: a first history is built whole
-                sql.execute(cur, "derived/rebuild_stance_links")
+                db.rebuild(cur, "stance_links")
                 db._record_links_marks(cur)
             _assert_equals_a_rebuild(cur)
 
@@ -197,7 +197,7 @@ def test_a_statement_reviewed_or_undone_inside_a_history_is_found_from_the_log(
         ids: dict = {"live": [], "last": 0, "clock": 0}
         for day in range(20):  # id 6 awaits review
             _write(cur, ids, "add", ("Paris", 1, day, None if day == 5 else "confirm", "A"))
-        sql.execute(cur, "derived/rebuild_stance_links")
+        db.rebuild(cur, "stance_links")
         db._record_links_marks(cur)
         for write in (("review", 5, "deny"), ("undo", 11)):  # ids 6 and 12
             _write(cur, ids, *write)
@@ -211,7 +211,7 @@ def test_a_statement_reviewed_or_undone_inside_a_history_is_found_from_the_log(
             sql.execute(cur, "derived/drop_stale_link_groups")
             assert db._update_links_in_place(cur)
             refreshed = _links(cur)
-            sql.execute(cur, "derived/rebuild_stance_links")
+            db.rebuild(cur, "stance_links")
             assert refreshed == _links(cur)
     finally:
         cur.rollback()
@@ -330,7 +330,7 @@ def _undone(
             _write(cur, ids, "add", ("Paris", 1, day, stance, "A"))
         for day in range(padding):
             _write(cur, ids, "add", ("Kyiv", 2, day, "confirm", "B"))
-        sql.execute(cur, "derived/rebuild_stance_links")
+        db.rebuild(cur, "stance_links")
         db._record_links_marks(cur)
         for write in undone:  # an id to undo, or (kind, id, *args)
             kind, sid, *args = write if isinstance(write, tuple) else ("undo", write)
@@ -357,7 +357,7 @@ def _assert_refresh_equals_rebuild(cur: duckdb.DuckDBPyConnection) -> None:
     sql.execute(cur, "derived/drop_stale_link_groups")
     assert db._update_links_in_place(cur)
     refreshed = _links(cur)
-    sql.execute(cur, "derived/rebuild_stance_links")
+    db.rebuild(cur, "stance_links")
     assert refreshed == _links(cur)
 
 
@@ -409,7 +409,7 @@ def test_an_undo_that_commits_after_a_later_one_is_caught_by_the_hashes(
         daily, links = _daily(con), _links(con)
         con.begin()
         sql.execute(con, "derived/rebuild_stance_daily")
-        sql.execute(con, "derived/rebuild_stance_links")
+        db.rebuild(con, "stance_links")
         assert (daily, links) == (_daily(con), _links(con))
         con.rollback()
     finally:
@@ -436,7 +436,7 @@ def test_undos_alone_relink_the_histories_and_equal_a_rebuild(
     db._remove_links = lambda cur, params: taken.append(params) or real(cur, params)
     try:
         with _example(bare, history) as (cur, ids):
-            sql.execute(cur, "derived/rebuild_stance_links")
+            db.rebuild(cur, "stance_links")
             db._record_links_marks(cur)
             for _ in _rounds_written(cur, ids, rounds):
                 before, state = len(taken), db.links_state(cur)
@@ -508,7 +508,7 @@ def test_the_removal_steps_by_name(bare: duckdb.DuckDBPyConnection) -> None:  # 
         assert rows == [(1, None, 1, 1), (2, 1, 4, 1), (5, 2, 6, 1), (7, 5, None, 1)]
         refreshed = _links(cur)
         sql.execute(cur, "derived/drop_stale_link_groups")
-        sql.execute(cur, "derived/rebuild_stance_links")
+        db.rebuild(cur, "stance_links")
         assert refreshed == _links(cur)
 
 
