@@ -78,11 +78,12 @@ CREATE OR REPLACE MACRO filtered_statements(start_on, end_on, capitals, topics, 
 -- from previous_stance.
 -- Queries filter its rows, never its input, so a filter can neither invent nor hide a change.
 -- It is rebuilt whenever the data version moves and the log cannot say what changed
--- (stancewatch/db.py: ensure_stance_links), one capital at a time (capital_links: a history
--- never crosses capitals, and the windows over a third of the rows stay within DuckDB's memory
--- cap, where one pass over all of them spilled to disk); the empty table here only lets a new
+-- (stancewatch/db.py: rebuild_stance_links), a range of capitals at a time (capital_links: a
+-- history never crosses capitals, and the windows over one capital's rows stay within DuckDB's
+-- memory cap, where one pass over all of them spilled to disk; names compare byte-wise, as in
+-- the ORDER BY, under DuckDB's default collation); the empty table here only lets a new
 -- database answer before its first rebuild.
-CREATE OR REPLACE MACRO capital_links(cap) AS TABLE
+CREATE OR REPLACE MACRO capital_links(first_capital, last_capital) AS TABLE
     SELECT *,
            CAST(sum((previous_stance IS NULL OR previous_stance <> stance)::INTEGER)
                 OVER (PARTITION BY capital, topic_id ORDER BY stated_on, id) AS BIGINT) AS run_no
@@ -93,11 +94,11 @@ CREATE OR REPLACE MACRO capital_links(cap) AS TABLE
                lag(stated_on) OVER w AS previous_on,
                lead(stated_on) OVER w AS next_on
         FROM statements
-        WHERE stance IS NOT NULL AND capital = cap
+        WHERE stance IS NOT NULL AND capital BETWEEN first_capital AND last_capital
         WINDOW w AS (PARTITION BY capital, topic_id ORDER BY stated_on, id)
     )
     ORDER BY capital, topic_id, stated_on, id;
-CREATE TABLE IF NOT EXISTS stance_links AS FROM capital_links(NULL);
+CREATE TABLE IF NOT EXISTS stance_links AS FROM capital_links(NULL, NULL);
 
 -- The common filters applied to stance_links directly, so history queries never join all of
 -- statements, not even for a text: its matches are ids and topic ids (joining statements through

@@ -116,6 +116,64 @@ def test_every_kind_of_write_is_refreshed_in_place_exactly(
     _check(store)
 
 
+# The rebuild as one query over every capital, as it was before it went a range of capitals at a
+# time (43e2057): an oracle for db.rebuild_stance_links, test-only.
+ONE_PASS = """
+SELECT *, CAST(sum((previous_stance IS NULL OR previous_stance <> stance)::INTEGER)
+              OVER (PARTITION BY capital, topic_id ORDER BY stated_on, id) AS BIGINT) AS run_no
+FROM (
+    SELECT id, capital, topic_id, stated_on, stance, speaker,
+           lag(id) OVER w AS previous_id, lag(stance) OVER w AS previous_stance,
+           lag(stated_on) OVER w AS previous_on, lead(stated_on) OVER w AS next_on
+    FROM statements WHERE stance IS NOT NULL
+    WINDOW w AS (PARTITION BY capital, topic_id ORDER BY stated_on, id)
+)
+ORDER BY capital, topic_id, stated_on, id
+"""
+
+
+@pytest.mark.parametrize("parts", [1, 2, 3, 4, 9])
+def test_a_rebuild_by_ranges_of_capitals_equals_one_pass(
+    store: duckdb.DuckDBPyConnection, parts: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same rows, columns and types, stored in the same order, however the capitals are
+    split: with capitals beyond the three (one with no statements, names on either side of
+    theirs in byte order), pending rows, and the real seed."""
+    store.execute(
+        "INSERT INTO capitals (name) VALUES ('Aaa synthetic'), ('Zzz synthetic'), "
+        "('Mmm synthetic, no statements'), ('Kyiv synthetic')"
+    )  # test-only: the set of capitals is data
+    _batch(
+        store,
+        "2025-01-02,Aaa synthetic,S1,Synthetic topic 1,confirm,Synthetic q1,https://e.org/1\n",
+        "2025-01-03,Aaa synthetic,S1,Synthetic topic 1,deny,Synthetic q2,https://e.org/2\n",
+        "2025-01-03,Zzz synthetic,S2,Synthetic topic 1,deny,Synthetic q3,https://e.org/3\n",
+        "2025-01-04,Kyiv synthetic,S3,Synthetic topic 2,no_comment,Synthetic q4,https://e.org/4\n",
+    )
+    pending = (
+        HEADER + "2025-01-05,Kyiv,S3,Synthetic topic 2,,Synthetic weather q5,https://e.org/5\n"
+    )
+    report = ingest.ingest_bytes(
+        store, pending.encode(), file_name="p.csv", by="t", pending_review=True
+    )
+    assert report.rows_pending == 1, report.summary()
+    monkeypatch.setattr(db, "LINK_REBUILD_PARTS", parts)
+    cur = store.cursor()
+    cur.begin()
+    try:
+        expected = cur.execute(ONE_PASS).fetchall()
+        expected_columns = cur.execute(f"DESCRIBE {ONE_PASS}").fetchall()
+        db.rebuild(cur, "stance_links")
+        stored = cur.execute("SELECT * FROM stance_links").fetchall()  # as stored: no ORDER BY
+        columns = cur.execute("DESCRIBE stance_links").fetchall()
+    finally:
+        cur.rollback()
+        cur.close()
+    assert {r[1] for r in stored} >= {"Aaa synthetic", "Zzz synthetic", "Kyiv synthetic", "Paris"}
+    assert stored == expected
+    assert [c[:2] for c in columns] == [c[:2] for c in expected_columns]
+
+
 def test_a_large_change_is_rebuilt_whole(store: duckdb.DuckDBPyConnection) -> None:
     rows = [
         f"2024-02-{day:02d},Paris,Synthetic speaker,Synthetic topic {day} (test),confirm,"
