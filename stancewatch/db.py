@@ -136,8 +136,9 @@ def open_db(path: Path, *, seed: bool = True) -> duckdb.DuckDBPyConnection:
 
 
 _links_lock = threading.Lock()  # one rebuild of a derived table at a time
-# Bump when capital_links (queries/schema/macros.sql) changes its columns (or what is recorded with the table): a
-# stored table of the old shape is then rebuilt even though the data did not move.
+# Bump when capital_links (queries/schema/macros.sql) changes its columns (or what is recorded
+# with the table): a stored table of the old shape is then rebuilt even though the data did not
+# move.
 LINKS_SHAPE = "links-v4"  # v3: run_no; v4: the undos and reviews it has seen are recorded
 DAILY_SHAPE = "daily-v4"  # the same for rebuild_stance_daily.sql; v2: what it counts is recorded;
 # v3: and how far the undos and reviews it has seen go; v4: its hash a sum, not an XOR
