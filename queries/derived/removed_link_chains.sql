@@ -1,4 +1,4 @@
--- purpose: for each run of consecutive rows of a history that undos removed (removed_links, derived/removed_links), the row kept before it (keep_*) and the row kept after it (stop_*), and the run number the stop row takes (new_run): what db._remove_links relinks, in the table derived/shift_stale_runs reads (stale_link_tails), one stretch per run, in order (seg: the stop row's place, the link_key macro)
+-- purpose: for each run of consecutive rows of a history that undos removed (removed_links, derived/removed_links), the row kept before it (keep_*) and the row kept after it (stop_*), and the run number the stop row takes (new_run): what db._remove_links relinks, in the table derived/shift_removed_runs reads (stale_link_tails), one stretch per run, in order (seg: the stop row's place, the link_key macro)
 -- params: none
 -- returns: nothing
 -- A removed row whose previous row stays (or that has none) starts a run: in each history's
@@ -9,7 +9,7 @@
 -- of it is linear in the removed rows: no statement is read and no window runs over a history
 -- (following previous_id from each removed row back to its run's first row, as this first did,
 -- made k(k+1)/2 rows for a run of k). The first row of a history is run 1;
--- derived/shift_stale_runs then moves every later row by what the runs before it moved.
+-- derived/shift_removed_runs then moves every later row by what the runs before it moved.
 CREATE OR REPLACE TEMP TABLE stale_link_tails AS
 WITH marked AS (
     SELECT *,

@@ -1,11 +1,13 @@
--- purpose: after derived/insert_stale_links (or derived/relink_removed_links after undos alone), move the run numbers of the rows of stance_links after each stale stretch's stop row (see derived/stale_link_tails) by what the stop rows up to them moved: their links stand, but a run the write joined or split before them changes their count of runs
+-- purpose: after derived/insert_stale_links, move the run numbers of the rows of stance_links after each stale stretch's stop row (see derived/stale_link_tails) by what the stop rows up to them moved: their links stand, but a run the write joined or split before them changes their count of runs
 -- params: none
 -- returns: nothing
 -- A stretch's rows were numbered from its start row's stored run number (insert_stale_links), so
 -- its stop row moved by what the write changed in that stretch alone (delta). The rows after it,
 -- up to and including the next stretch's stop row, move by the deltas of every stretch before
 -- them: one range per stretch, each row in exactly one. Most small writes move no run number (a
--- statement undone in the middle of a run of one stance), and then this changes nothing.
+-- statement undone in the middle of a run of one stance), and then this changes nothing. A
+-- history has at most db.PLACES_PER_HISTORY stretches here; undos, which can make thousands,
+-- move their run numbers with derived/shift_removed_runs.
 UPDATE stance_links AS l
 SET run_no = l.run_no + d.shift
 FROM (

@@ -353,6 +353,12 @@ def _stretches(cur: duckdb.DuckDBPyConnection, cuts: str, params: dict) -> list[
     ).fetchall()
 
 
+def _chain_removed(cur: duckdb.DuckDBPyConnection, params: dict) -> None:
+    """db._remove_links's first two steps: the removed rows, then their runs (stale_link_tails)."""
+    sql.execute(cur, "derived/removed_links", {k: params[k] for k in db._MARK_PARAMS})
+    sql.execute(cur, "derived/removed_link_chains")
+
+
 def _assert_refresh_equals_rebuild(cur: duckdb.DuckDBPyConnection) -> None:
     sql.execute(cur, "derived/drop_stale_link_groups")
     assert db._update_links_in_place(cur)
@@ -490,9 +496,7 @@ def test_the_removal_steps_by_name(bare: duckdb.DuckDBPyConnection) -> None:  # 
     with _undone(bare, ["confirm", "confirm", "deny", "confirm", "confirm", "deny", "confirm"],
                  [3, 4, 6], padding=30) as (cur, (params, _, removed_only)):  # fmt: skip
         assert removed_only
-        marks = {k: params[k] for k in ("upto", "archived_us", "revision_id")}
-        sql.execute(cur, "derived/removed_links", marks)
-        sql.execute(cur, "derived/removed_link_chains")
+        _chain_removed(cur, params)
         ends = cur.execute(  # test-only read
             "SELECT keep_id, keep_stance, stop_id, stop_run, new_run FROM stale_link_tails"
             " ORDER BY seg"
@@ -500,7 +504,7 @@ def test_the_removal_steps_by_name(bare: duckdb.DuckDBPyConnection) -> None:  # 
         assert ends == [(2, "confirm", 5, 3, 1), (5, "confirm", 7, 5, 3)]
         sql.execute(cur, "derived/delete_removed_links")
         sql.execute(cur, "derived/relink_removed_links")
-        sql.execute(cur, "derived/shift_stale_runs")
+        sql.execute(cur, "derived/shift_removed_runs")
         rows = cur.execute(  # test-only read
             "SELECT id, previous_id, next_on - DATE '2025-01-01', run_no FROM stance_links"
             " WHERE capital = 'Paris' ORDER BY id"
@@ -518,9 +522,26 @@ def test_a_long_run_undone_is_one_run(bare: duckdb.DuckDBPyConnection) -> None: 
     history = ["confirm" if (i // 3) % 2 else "deny" for i in range(400)]
     with _undone(bare, history, range(51, 351), padding=1000) as (cur, (params, moved, only)):
         assert only and moved == 300
-        marks = {k: params[k] for k in ("upto", "archived_us", "revision_id")}
-        sql.execute(cur, "derived/removed_links", marks)
-        sql.execute(cur, "derived/removed_link_chains")
+        _chain_removed(cur, params)
         ends = cur.execute("SELECT keep_id, stop_id FROM stale_link_tails").fetchall()  # test-only
         assert ends == [(50, 351)]
+        _assert_refresh_equals_rebuild(cur)
+
+
+def test_many_runs_undone_in_one_history_move_each_later_row_once(
+    bare: duckdb.DuckDBPyConnection,  # noqa: F811
+) -> None:
+    """Every fifth statement of a history of 200 undone: 40 runs of removed rows, so 40 stretches
+    in one history (derived/shift_removed_runs: each row moves by the stretches before it, found
+    by place, not once per stretch). Stances change every third day, so most stretches move the
+    later run numbers, some up and some down; the refresh must equal a rebuild."""
+    history = ["confirm" if (i // 3) % 2 else "deny" for i in range(200)]
+    with _undone(bare, history, range(3, 200, 5), padding=2000) as (cur, (params, moved, only)):
+        assert only and moved == 40
+        _chain_removed(cur, params)
+        stops = cur.execute(  # test-only read
+            "SELECT count(*), count(DISTINCT stop_id) FROM stale_link_tails WHERE capital = 'Paris'"
+        ).fetchall()
+        assert stops == [(40, 40)]
+        sql.execute(cur, "derived/drop_stale_link_groups")
         _assert_refresh_equals_rebuild(cur)
