@@ -124,6 +124,8 @@ def summary(sizes: dict[int, Run]) -> str:
         ("validated ingest, rows/s (x read_csv)", ">= 0.5x", "ingest", _ingest),
         ("floor: the rows into `statements` with its keys and checks, nothing validated", "",
          "ingest", lambda r: down(r["ingest"]["floor_ratio"], 3)),
+        ("floor: the same rows with only the key DESIGN.md requires (fingerprint UNIQUE)", "",
+         "ingest", lambda r: down(r["ingest"]["design_key_ratio"], 3)),
         ("floor: the rows as stored (ids, topic ids, fingerprints), no key, index or check", "",
          "ingest", lambda r: down(r["ingest"]["no_keys_ratio"], 3)),
         ("read + hash + store into a table with no schema", "", "ingest",

@@ -5,7 +5,7 @@ Names the queries the harness adds: "bench/floor", "bench/topic_at_rank", "bench
 "bench/sqlite_change_counts", "bench/read_csv_baseline", "bench/floor_topics",
 "bench/floor_statements", "bench/remove_sample_statements", "bench/floor_unconstrained",
 "bench/append_sample_statements", "bench/archive_sample_statements", "bench/statements_no_keys",
-"bench/floor_no_keys", "bench/floor_rows".
+"bench/floor_no_keys", "bench/floor_rows", "bench/design_key_index".
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from bench import peers, run, tables, timing
@@ -35,6 +36,7 @@ def test_every_section_has_its_figures(result: dict) -> None:
     assert ingest["ingest_rows_per_s"] > 0 and ingest["ratio"] > 0
     assert ingest["floor_s"] > 0 and ingest["floor_ratio"] > 0  # _floor checks its row count
     assert ingest["no_keys_s"] > 0 and ingest["no_keys_ratio"] > 0
+    assert ingest["design_key_s"] > 0 and ingest["design_key_ratio"] > 0
     assert ingest["unconstrained_s"] > 0 and ingest["unconstrained_ratio"] > 0
     steps = {s["step"]: s["s"] for s in ingest["steps"]}
     names = list(steps)
@@ -172,6 +174,37 @@ def test_the_floor_without_keys_stores_the_floors_rows(result: dict, tmp_path: P
         con.close()
 
 
+def test_the_design_floor_keeps_only_the_unique_fingerprint_key(
+    result: dict, tmp_path: Path
+) -> None:
+    """The "design" floor's table has one unique index, on the fingerprint's key, and it holds:
+    storing the floor's rows twice is refused on that key, and nothing else is checked (a
+    statement with an unknown capital goes in)."""
+    csv = Path(result["files"]["csv"])
+    con = db.open_db(tmp_path / "design.duckdb", seed=False)
+    try:
+        sql.execute(con, "bench/statements_no_keys")
+        sql.execute(con, "bench/design_key_index")
+        indexes = con.execute(
+            "SELECT index_name, is_unique, expressions FROM duckdb_indexes() "
+            "WHERE table_name = 'statements_no_keys'"
+        ).fetchall()
+        assert indexes == [("statements_no_keys_fingerprint_key", True, "[fingerprint_key]")]
+        assert con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = "
+                           "'statements_no_keys'").fetchall() == [(0,)]  # fmt: skip
+        run.register_floor_rows(con, csv)
+        sql.execute(con, "bench/floor_topics")
+        assert sql.scalar(con, "bench/floor_no_keys", {"batch_id": 1}) == ROWS
+        con.execute(
+            "UPDATE statements_no_keys SET capital = 'Atlantis', topic_id = -1 WHERE id = 1"
+        ).fetchall()  # no foreign key, no check
+        with pytest.raises(duckdb.ConstraintException, match="fingerprint_key"):
+            sql.scalar(con, "bench/floor_no_keys", {"batch_id": 1})
+        assert con.execute("SELECT count(*) FROM statements_no_keys").fetchall() == [(ROWS,)]
+    finally:
+        con.close()
+
+
 def test_tables_show_each_figure_of_the_json_under_its_size(result: dict) -> None:
     """bench/tables.py writes the README's tables from the JSON: the figures are the run's."""
     saved = json.loads(json.dumps(result, default=str))
@@ -208,7 +241,7 @@ def _run(rows: int, k: float) -> dict:
         "rows": rows,
         "targets": {"view_ratio": 1.5, "view_seconds": 0.5},
         "ingest": {"ingest_rows_per_s": 1000.0 * k, "ratio": 0.1 * k, "ingest_s": 2.0 * k,
-                   "floor_ratio": 0.2, "no_keys_ratio": 0.3, "unconstrained_ratio": 0.7,
+                   "floor_ratio": 0.2, "design_key_ratio": 0.25, "no_keys_ratio": 0.3, "unconstrained_ratio": 0.7,
                    "steps": [{"step": "Reading the file", "s": 0.5 * k, "x_read_csv": 0.9}]},
         "views": [{"view": "views/a.py", "median_s": 0.1 * k, "ratio": 1.503},
                   {"view": "views/b.py", "median_s": 0.2 * k, "ratio": 1.2}],
