@@ -242,9 +242,16 @@ def _refresh(
     _checked_update(con, lock, stale)
 
 
-# When a refresh would redo more than this share of stance_links' rows, a whole rebuild is about
-# as quick, and restores the table's sort order (in-place updates append).
-IN_PLACE_SHARE = 0.25
+# Past these shares of stance_links' rows a refresh rebuilds the table whole instead (which also
+# restores its sort order: in-place updates append). Each is where the two cost about the same at
+# 1M (docs/benchmarks.md, "When a refresh rebuilds"): undos redo nothing (db._remove_links) and
+# cross over near a quarter of the rows; a redo's cost follows the rows it rewrites
+# (derived/stale_tail_rows), and crosses over near half of them; statements that all come after
+# their histories are appended, still quicker than a rebuild when they are 90% as many as the
+# rows already there (0.70-0.76 s against 1.09-1.11 s).
+IN_PLACE_SHARE = 0.25  # statements undone, reviewed, or arrived inside their histories
+REDO_SHARE = 0.5  # rows a redo rewrites (derived/stale_tail_rows)
+APPEND_SHARE = 1.0  # statements that arrived after their histories' last rows
 
 
 # A history with at most this many changed places (an undone statement, an arrival; a reviewed one
@@ -348,9 +355,10 @@ def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
     """Redo only the (capital, topic) groups whose statements changed, and in each only its rows
     from the first change to the row after the last one, moving the later rows' run numbers
     (derived/shift_stale_runs): 50 new statements on a 10M store's busiest topics redid their
-    groups' 2.4M rows (2.65 s), now about the 50. Declines (False) when the rows to redo pass
-    IN_PLACE_SHARE: first on a count of the statements changed (from the log, all of them;
-    comparing, those added or removed), then on the rows to redo.
+    groups' 2.4M rows (2.65 s), now about the 50. Declines (False) when a rebuild would be
+    quicker: when the statements changed pass IN_PLACE_SHARE (APPEND_SHARE when they all arrived
+    after the table's highest id; from the log, all of them; comparing, those added or removed),
+    then when the rows to redo pass REDO_SHARE.
 
     Where the changes are is found the cheapest way that is sure: when the table still matches
     the statements up to its highest id (links_state(...).appended), from the statements above it, and when they all come after their groups'
@@ -381,18 +389,18 @@ def _update_links_in_place(cur: duckdb.DuckDBPyConnection) -> bool:
         moved, linked = sql.rows(cur, "derived/stale_link_rows")[0]
         cuts, params = "derived/changed_link_cuts", None
     done = False
-    if moved <= IN_PLACE_SHARE * linked:
+    if moved <= (APPEND_SHARE if appended else IN_PLACE_SHARE) * linked:
         sql.execute(cur, cuts, params)
         if appended and _append_links(cur, upto):
             done = True
-        else:
+        elif moved <= IN_PLACE_SHARE * linked:
             if appended:  # a new statement lands inside a history: a cut per place after all
                 params = {**params, "places_per_history": PLACES_PER_HISTORY}
                 sql.execute(cur, cuts, params)
             sql.execute(cur, "derived/stale_link_tails")
             if cuts != "derived/changed_link_cuts":
                 sql.execute(cur, "derived/merge_stale_link_tails")
-            if sql.scalar(cur, "derived/stale_tail_rows") <= IN_PLACE_SHARE * linked:
+            if sql.scalar(cur, "derived/stale_tail_rows") <= REDO_SHARE * linked:
                 sql.execute(cur, "derived/delete_stale_links")
                 sql.execute(cur, "derived/insert_stale_links")
                 sql.execute(cur, "derived/shift_stale_runs")

@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stancewatch import batches, db, ingest, review, sql, topic_edits
+from tests.conftest import REFRESH_SHARES, refreshed_in_place_at_any_size
 
 HEADER = "date,capital,speaker,topic,stance,quote,source_url\n"
 
@@ -174,7 +175,33 @@ def test_a_rebuild_by_ranges_of_capitals_equals_one_pass(
     assert columns == expected_columns  # names and types
 
 
-def test_a_large_change_is_rebuilt_whole(store: duckdb.DuckDBPyConnection) -> None:
+def test_a_large_change_inside_histories_is_rebuilt_whole(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    """Statements dated before every stored one, on the stored topics: each lands at the start of
+    its history, and they are more than IN_PLACE_SHARE of the store's links."""
+    topics = sql.df(store, "curation/topics")
+    topics = topics.loc[topics["statements"] > 0, "title"].head(20).tolist()
+    rows = [
+        f"1990-01-{day:02d},{capital},Synthetic speaker,\"{topic}\",deny,"
+        f"Synthetic words {day} {capital} {i},https://x.invalid/{day}/{i}\n"
+        for i, topic in enumerate(topics)
+        for capital in ("Paris", "Moscow", "Kyiv")
+        for day in (1, 2)
+    ]
+    linked = store.execute("SELECT count(*) FROM stance_links").fetchall()[0][0]  # test-only
+    assert len(rows) > db.IN_PLACE_SHARE * linked
+    _batch(store, *rows)
+    assert _in_place(store) is False
+    db.ensure_stance_links(store)
+    assert _links(store) == _rebuilt(store)
+
+
+def test_a_large_batch_after_every_history_is_appended_in_place(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    """New topics (84 statements, 40% of the seed's links): appended, however many, up to
+    APPEND_SHARE; past it, rebuilt whole."""
     rows = [
         f"2024-02-{day:02d},Paris,Synthetic speaker,Synthetic topic {day} (test),confirm,"
         f"Synthetic words {day},https://x.invalid/{day}\n"
@@ -182,6 +209,12 @@ def test_a_large_change_is_rebuilt_whole(store: duckdb.DuckDBPyConnection) -> No
     ]
     for n in range(3):  # more statements than IN_PLACE_SHARE of the store's links
         _batch(store, *[r.replace("Synthetic words", f"Synthetic words {n}") for r in rows])
+    _check(store)
+    linked = store.execute("SELECT count(*) FROM stance_links").fetchall()[0][0]  # test-only
+    n = 3
+    while (n - 3) * len(rows) <= db.APPEND_SHARE * linked:  # past APPEND_SHARE of the links
+        _batch(store, *[r.replace("Synthetic words", f"Synthetic words {n}") for r in rows])
+        n += 1
     assert _in_place(store) is False
     db.ensure_stance_links(store)
     assert _links(store) == _rebuilt(store)
@@ -324,47 +357,48 @@ def test_the_tail_refresh_equals_a_rebuild_after_any_write(
     """Adds before, between (same day: arrival decides) and after the rows of a history, and
     deletions, stance changes, new dates, topic, speaker and capital changes of any of its rows;
     a second round of writes refreshes a table that was itself refreshed in place. In a history
-    this short most writes would pass IN_PLACE_SHARE and be rebuilt whole: the share is lifted."""
-    saved, db.IN_PLACE_SHARE = db.IN_PLACE_SHARE, 1e9  # no pytest monkeypatch per example
-    cur = bare.cursor()
-    cur.begin()
-    try:
-        ids: dict = {"live": [], "last": 0}
-        for row in history:
-            _write(cur, ids, "add", row)
-        db.rebuild(cur, "stance_links")
-        for writes in rounds:
-            for kind, *args in writes:
-                _write(cur, ids, kind, *args)
-            linked = cur.execute("SELECT count(*) FROM stance_links").fetchone()[0]  # test-only
-            state = db.links_state(cur)
-            appended, upto = state.appended, state.upto
-            if appended:  # its premise, checked directly
-                built = set(
-                    cur.execute(  # test-only read
-                        "SELECT id, capital, topic_id, stated_on, stance, speaker FROM stance_links"
-                    ).fetchall()
-                )
-                assert upto == max(row[0] for row in built)
-                now = cur.execute(  # test-only read
-                    "SELECT id, capital, topic_id, stated_on, stance, speaker FROM statements"
-                    " WHERE stance IS NOT NULL AND id <= $upto",
-                    {"upto": upto},
-                ).fetchall()
-                assert set(now) == built
-            _assert_tail_count(cur, appended, upto)
-            if not db._update_links_in_place(cur):
-                assert linked == 0  # nothing to keep: a first history is built whole
-                db.rebuild(cur, "stance_links")
-            refreshed = _links(cur)
-            cur.execute("CREATE OR REPLACE TEMP TABLE kept AS FROM stance_links")  # test-only
+    this short most writes would pass a share and be rebuilt whole: the shares are lifted."""
+    with refreshed_in_place_at_any_size():
+        cur = bare.cursor()
+        cur.begin()
+        try:
+            ids: dict = {"live": [], "last": 0}
+            for row in history:
+                _write(cur, ids, "add", row)
             db.rebuild(cur, "stance_links")
-            assert refreshed == _links(cur)
-            cur.execute("CREATE OR REPLACE TABLE stance_links AS FROM kept")  # the refreshed one
-    finally:
-        db.IN_PLACE_SHARE = saved
-        cur.rollback()
-        cur.close()
+            for writes in rounds:
+                for kind, *args in writes:
+                    _write(cur, ids, kind, *args)
+                linked = cur.execute("SELECT count(*) FROM stance_links").fetchone()[0]  # test-only
+                state = db.links_state(cur)
+                appended, upto = state.appended, state.upto
+                if appended:  # its premise, checked directly
+                    built = set(
+                        cur.execute(  # test-only read
+                            "SELECT id, capital, topic_id, stated_on, stance, speaker FROM stance_links"
+                        ).fetchall()
+                    )
+                    assert upto == max(row[0] for row in built)
+                    now = cur.execute(  # test-only read
+                        "SELECT id, capital, topic_id, stated_on, stance, speaker FROM statements"
+                        " WHERE stance IS NOT NULL AND id <= $upto",
+                        {"upto": upto},
+                    ).fetchall()
+                    assert set(now) == built
+                _assert_tail_count(cur, appended, upto)
+                if not db._update_links_in_place(cur):
+                    assert linked == 0  # nothing to keep: a first history is built whole
+                    db.rebuild(cur, "stance_links")
+                refreshed = _links(cur)
+                cur.execute("CREATE OR REPLACE TEMP TABLE kept AS FROM stance_links")  # test-only
+                db.rebuild(cur, "stance_links")
+                assert refreshed == _links(cur)
+                cur.execute(
+                    "CREATE OR REPLACE TABLE stance_links AS FROM kept"
+                )  # the refreshed one
+        finally:
+            cur.rollback()
+            cur.close()
 
 
 def _assert_tail_count(cur: duckdb.DuckDBPyConnection, appended: bool, upto: int) -> None:
@@ -460,8 +494,9 @@ def test_only_arrivals_take_the_appended_path(
     they all come after their histories' last rows they are appended (db._append_links, with
     "derived/appended_link_ends", "derived/link_ends_before_cuts", "derived/extend_link_ends",
     "derived/append_stance_links"), nothing deleted. Either way the refresh equals a rebuild (in
-    place whatever its size: the share is lifted). `appends`: None when it is not asked."""
-    monkeypatch.setattr(db, "IN_PLACE_SHARE", 1e9)
+    place whatever its size: the shares are lifted). `appends`: None when it is not asked."""
+    for name in REFRESH_SHARES:
+        monkeypatch.setattr(db, name, 1e9)
     asked: list[bool] = []
     append = db._append_links
     monkeypatch.setattr(db, "_append_links", lambda c, u: asked.append(append(c, u)) or asked[-1])

@@ -18,6 +18,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from stancewatch import db, sql
+from tests.conftest import refreshed_in_place_at_any_size
 from tests.unit.test_links_refresh import ROW, _add, _links, bare  # noqa: F401 (bare: a fixture)
 from tests.unit.test_links_refresh import _write as _plain_write
 
@@ -94,19 +95,17 @@ def _example(
     bare: duckdb.DuckDBPyConnection,  # noqa: F811
     history: list[tuple],
 ) -> Iterator[tuple[duckdb.DuckDBPyConnection, dict]]:
-    """One example's history written in a transaction rolled back after it, IN_PLACE_SHARE
-    lifted (in histories this short most writes would pass it; no pytest monkeypatch per
-    example): the cursor and the ids _write follows."""
-    saved, db.IN_PLACE_SHARE = db.IN_PLACE_SHARE, 1e9
+    """One example's history written in a transaction rolled back after it, the refresh shares
+    lifted: the cursor and the ids _write follows."""
     cur = bare.cursor()
     cur.begin()
     try:
-        ids: dict = {"live": [], "last": 0, "clock": 0}
-        for row in history:
-            _write(cur, ids, "add", row)
-        yield cur, ids
+        with refreshed_in_place_at_any_size():
+            ids: dict = {"live": [], "last": 0, "clock": 0}
+            for row in history:
+                _write(cur, ids, "add", row)
+            yield cur, ids
     finally:
-        db.IN_PLACE_SHARE = saved
         cur.rollback()
         cur.close()
 
