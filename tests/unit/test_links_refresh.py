@@ -183,7 +183,7 @@ def test_a_large_change_inside_histories_is_rebuilt_whole(
     topics = sql.df(store, "curation/topics")
     topics = topics.loc[topics["statements"] > 0, "title"].head(20).tolist()
     rows = [
-        f"1990-01-{day:02d},{capital},Synthetic speaker,\"{topic}\",deny,"
+        f'1990-01-{day:02d},{capital},Synthetic speaker,"{topic}",deny,'
         f"Synthetic words {day} {capital} {i},https://x.invalid/{day}/{i}\n"
         for i, topic in enumerate(topics)
         for capital in ("Paris", "Moscow", "Kyiv")
