@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 PORT   ?= 8501
 
-.PHONY: setup run test lint format browser screenshots bench clean
+.PHONY: setup run test lint format browser screenshots bench bench-refresh clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV) || { [ "$$(id -u)" = 0 ] && apt-get update -q && \
@@ -46,6 +46,11 @@ screenshots: setup browser
 ROWS ?= 100000
 bench: setup browser
 	$(BIN)/python bench/run.py --rows $(ROWS) --json bench/out/bench-$(ROWS).json
+
+# stance_links after writes of growing size: in place against rebuilt whole, and what db's shares
+# choose (bench/refresh.py). `make bench-refresh ROWS=1000000`.
+bench-refresh: setup
+	$(BIN)/python bench/refresh.py --rows $(ROWS) --json bench/out/refresh-$(ROWS).json
 
 format: setup
 	$(BIN)/ruff format .

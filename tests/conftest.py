@@ -7,7 +7,6 @@ import io
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -24,21 +23,6 @@ from stancewatch import db
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "statements_seed.csv"
 HEADER = ["date", "capital", "topic", "stance", "speaker", "quote", "source_url"]
-REFRESH_SHARES = ("IN_PLACE_SHARE", "REDO_SHARE", "APPEND_SHARE")
-
-
-@contextmanager
-def refreshed_in_place_at_any_size() -> Iterator[None]:
-    """db's refresh shares lifted, restored after: the histories of tests are short, and most of
-    their writes would pass a share and be rebuilt whole (no pytest monkeypatch per example)."""
-    saved = {name: getattr(db, name) for name in REFRESH_SHARES}
-    for name in REFRESH_SHARES:
-        setattr(db, name, 1e9)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(db, name, value)
 
 
 @pytest.fixture

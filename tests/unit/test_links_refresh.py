@@ -22,8 +22,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.refresh import SHARES, shares_lifted
 from stancewatch import batches, db, ingest, review, sql, topic_edits
-from tests.conftest import REFRESH_SHARES, refreshed_in_place_at_any_size
 
 HEADER = "date,capital,speaker,topic,stance,quote,source_url\n"
 
@@ -358,7 +358,7 @@ def test_the_tail_refresh_equals_a_rebuild_after_any_write(
     deletions, stance changes, new dates, topic, speaker and capital changes of any of its rows;
     a second round of writes refreshes a table that was itself refreshed in place. In a history
     this short most writes would pass a share and be rebuilt whole: the shares are lifted."""
-    with refreshed_in_place_at_any_size():
+    with shares_lifted():
         cur = bare.cursor()
         cur.begin()
         try:
@@ -495,7 +495,7 @@ def test_only_arrivals_take_the_appended_path(
     "derived/appended_link_ends", "derived/link_ends_before_cuts", "derived/extend_link_ends",
     "derived/append_stance_links"), nothing deleted. Either way the refresh equals a rebuild (in
     place whatever its size: the shares are lifted). `appends`: None when it is not asked."""
-    for name in REFRESH_SHARES:
+    for name in SHARES:
         monkeypatch.setattr(db, name, 1e9)
     asked: list[bool] = []
     append = db._append_links

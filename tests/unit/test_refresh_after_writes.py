@@ -17,8 +17,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from bench.refresh import shares_lifted
 from stancewatch import db, sql
-from tests.conftest import refreshed_in_place_at_any_size
 from tests.unit.test_links_refresh import ROW, _add, _links, bare  # noqa: F401 (bare: a fixture)
 from tests.unit.test_links_refresh import _write as _plain_write
 
@@ -100,7 +100,7 @@ def _example(
     cur = bare.cursor()
     cur.begin()
     try:
-        with refreshed_in_place_at_any_size():
+        with shares_lifted():
             ids: dict = {"live": [], "last": 0, "clock": 0}
             for row in history:
                 _write(cur, ids, "add", row)
