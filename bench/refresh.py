@@ -1,4 +1,4 @@
-"""Refresh: stance_links kept up to date in place, against rebuilt whole, after writes of growing size.
+"""Refresh: stance_links kept up to date in place or rebuilt whole, after writes of growing size.
 
     .venv/bin/python bench/refresh.py --rows 1000000 --json bench/out/refresh-1m.json
 

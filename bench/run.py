@@ -127,19 +127,25 @@ def register_floor_rows(cur: duckdb.DuckDBPyConnection, path: Path) -> None:
 FLOOR_KEYS = ("all", "design", "none")
 
 
+def floor_table(con: duckdb.DuckDBPyConnection, keys: str) -> None:
+    """The table a floor stores into, made in a new store: its statements ("all"), or
+    statements_no_keys with no key ("none") or with only the design's unique key ("design")."""
+    if keys not in FLOOR_KEYS:
+        raise ValueError(f"keys must be one of {FLOOR_KEYS}, not {keys!r}")
+    if keys != "all":
+        sql.execute(con, "bench/statements_no_keys")
+    if keys == "design":
+        sql.execute(con, "bench/design_key_index")
+
+
 def _floor(inputs: list[Path], path: Path, rows: int, *, keys: str = "all") -> float:
     """The file(s) straight into an empty store's statements (constraints only, no checks), one
     transaction per file as ours has one batch per file. `keys`: "all", the store's statements
     with every key and check; "none", the same rows (ids, topic ids, fingerprints) into a table
     with none of them; "design", that table with only the unique key DESIGN.md requires."""
-    if keys not in FLOOR_KEYS:
-        raise ValueError(f"keys must be one of {FLOOR_KEYS}, not {keys!r}")
     con = db.open_db(path, seed=False)
     try:
-        if keys != "all":
-            sql.execute(con, "bench/statements_no_keys")
-        if keys == "design":
-            sql.execute(con, "bench/design_key_index")
+        floor_table(con, keys)
         seconds, stored = 0.0, 0
         for part in inputs:
             start = time.perf_counter()

@@ -245,7 +245,7 @@ def _refresh(
 # Past these shares of stance_links' rows a refresh rebuilds the table whole instead (which also
 # restores its sort order: in-place updates append). Each is where the two cost about the same at
 # 1M (docs/benchmarks.md, "When a refresh rebuilds"): undos redo nothing (db._remove_links) and
-# cross over near a quarter of the rows; a redo's cost follows the rows it rewrites
+# cross over between a fifth and a quarter of the rows; a redo's cost follows the rows it rewrites
 # (derived/stale_tail_rows), and crosses over near half of them; statements that all come after
 # their histories are appended, still quicker than a rebuild when they are 90% as many as the
 # rows already there (0.70-0.76 s against 1.09-1.11 s).

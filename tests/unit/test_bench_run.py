@@ -139,7 +139,7 @@ def test_the_floor_without_keys_stores_the_floors_rows(result: dict, tmp_path: P
     csv = Path(result["files"]["csv"])
     con = db.open_db(tmp_path / "floors.duckdb", seed=False)
     try:
-        sql.execute(con, "bench/statements_no_keys")
+        run.floor_table(con, "none")  # as run._floor makes it
         run.register_floor_rows(con, csv)
         sql.execute(con, "bench/floor_topics")
         assert con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = "
@@ -183,8 +183,7 @@ def test_the_design_floor_keeps_only_the_unique_fingerprint_key(
     csv = Path(result["files"]["csv"])
     con = db.open_db(tmp_path / "design.duckdb", seed=False)
     try:
-        sql.execute(con, "bench/statements_no_keys")
-        sql.execute(con, "bench/design_key_index")
+        run.floor_table(con, "design")  # as run._floor makes it
         indexes = con.execute(
             "SELECT index_name, is_unique, expressions FROM duckdb_indexes() "
             "WHERE table_name = 'statements_no_keys'"

@@ -558,3 +558,36 @@ def test_a_change_early_in_a_long_history_redoes_its_rows_and_moves_later_run_nu
     finally:
         cur.rollback()
         cur.close()
+
+
+@pytest.mark.parametrize(("padding", "in_place"), [(140, True), (60, False)])
+def test_a_redo_is_judged_on_the_rows_it_rewrites(
+    bare: duckdb.DuckDBPyConnection, padding: int, in_place: bool
+) -> None:
+    """Two reviews far apart in a history of 100 redo the rows between them (about 100): with 140
+    statements in another history that is 41% of the links, under REDO_SHARE (in place, though
+    past IN_PLACE_SHARE); with 60 it is 62%, past it (rebuilt whole)."""
+    cur = bare.cursor()
+    cur.begin()
+    try:
+        for sid in range(1, 101):
+            _add(cur, sid, ("Kyiv", 2, sid // 10, "confirm", "A"))
+        for sid in range(101, 101 + padding):
+            _add(cur, sid, ("Paris", 3, sid, "confirm", "B"))
+        db.rebuild(cur, "stance_links")
+        linked = 100 + padding
+        cur.execute("UPDATE statements SET stance = 'deny' WHERE id IN (2, 99)")  # test-only
+        sql.execute(cur, "derived/stale_link_groups")
+        sql.execute(cur, "derived/changed_link_cuts")
+        sql.execute(cur, "derived/stale_link_tails")
+        rewritten = sql.scalar(cur, "derived/stale_tail_rows")
+        assert db.IN_PLACE_SHARE * linked < rewritten
+        assert (rewritten <= db.REDO_SHARE * linked) is in_place
+        sql.execute(cur, "derived/drop_stale_link_groups")
+        if in_place:
+            _assert_refreshed_in_place(cur)
+        else:
+            assert db._update_links_in_place(cur) is False
+    finally:
+        cur.rollback()
+        cur.close()

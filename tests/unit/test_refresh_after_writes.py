@@ -530,17 +530,19 @@ def test_a_long_run_undone_is_one_run(bare: duckdb.DuckDBPyConnection) -> None: 
 def test_many_runs_undone_in_one_history_move_each_later_row_once(
     bare: duckdb.DuckDBPyConnection,  # noqa: F811
 ) -> None:
-    """Every fifth statement of a history of 200 undone: 40 runs of removed rows, so 40 stretches
-    in one history (derived/shift_removed_runs: each row moves by the stretches before it, found
-    by place, not once per stretch). Stances change every third day, so most stretches move the
-    later run numbers, some up and some down; the refresh must equal a rebuild."""
-    history = ["confirm" if (i // 3) % 2 else "deny" for i in range(200)]
-    with _undone(bare, history, range(3, 200, 5), padding=2000) as (cur, (params, moved, only)):
+    """40 denials undone in a history where the stance changes every day: 40 runs of removed rows,
+    so 40 stretches in one history (derived/shift_removed_runs: each row moves by the stretches
+    before it, found by place, not once per stretch). Each undone denial joins the two confirm
+    runs around it, so each stop row's run number falls by two, and every later row by two for
+    each stretch before it: 2 to 80. The refresh must equal a rebuild."""
+    history = ["deny" if i % 2 else "confirm" for i in range(200)]
+    with _undone(bare, history, range(2, 160, 4), padding=2000) as (cur, (params, moved, only)):
         assert only and moved == 40
         _chain_removed(cur, params)
         stops = cur.execute(  # test-only read
-            "SELECT count(*), count(DISTINCT stop_id) FROM stale_link_tails WHERE capital = 'Paris'"
+            "SELECT count(DISTINCT stop_id), min(new_run - stop_run), max(new_run - stop_run)"
+            " FROM stale_link_tails WHERE capital = 'Paris'"
         ).fetchall()
-        assert stops == [(40, 40)]
+        assert stops == [(40, -2, -2)]
         sql.execute(cur, "derived/drop_stale_link_groups")
         _assert_refresh_equals_rebuild(cur)
