@@ -10,6 +10,11 @@ what the shares chose and paid, so that the shares can be checked against the cr
 machine. Every write runs in a transaction rolled back after it; each in-place result is compared
 with a rebuild of the same state (row count and a hash of every row), so no figure rests on a
 wrong answer. Prints figures, never pass/fail.
+
+The refresh reads the write uncommitted here, where the dashboard reads it committed (the next
+read after the write refreshes). At 1M the two agree for stance_links (docs/benchmarks.md, "When
+a refresh rebuilds"); stance_daily's adjustment does not (250,000 undone: 182 ms uncommitted, 24-28
+ms committed), so it is not timed here.
 """
 
 from __future__ import annotations
