@@ -112,12 +112,10 @@ def _after(con: duckdb.DuckDBPyConnection, kind: str, n: int, how: str) -> dict[
             if not done:
                 db.rebuild(con, "stance_links")
         seconds = time.perf_counter() - start
-        checked = None
         if how == "in_place":  # the same rows as a rebuild of this state, or no figure
             refreshed = _checksum(con)
             db.rebuild(con, "stance_links")
-            checked = refreshed == _checksum(con)
-            if not checked:
+            if refreshed != _checksum(con):
                 raise RuntimeError(f"{kind} of {n}: in place differs from a rebuild")
         return {"s": seconds, "in_place": done, "tail_rows": tails[-1] if tails else None}
     finally:
