@@ -59,3 +59,18 @@ def test_main_writes_the_json(tmp_path: Path, results: list[dict]) -> None:
     cache = Path(run.prepare(ROWS, tmp_path / "cache", need_csv=False)["store"]).parent
     refresh.main(["--rows", str(ROWS), "--out", str(cache), "--repeats", "1", "--json", str(out)])
     assert '"results"' in out.read_text() and '"REDO_SHARE": 0.5' in out.read_text()
+
+
+def test_an_in_place_refresh_that_differs_from_a_rebuild_gives_no_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A refresh that says it is done but leaves the table stale: the bench raises, not times."""
+    store = run.prepare(ROWS, tmp_path, need_csv=False)["store"]
+    con = db.open_db(store, seed=False)
+    try:
+        db.ensure_stance_links(con)
+        monkeypatch.setattr(db, "_update_links_in_place", lambda cur: True)
+        with pytest.raises(RuntimeError, match="differs from a rebuild"):
+            refresh._after(con, "undo", 20, "in_place")
+    finally:
+        con.close()
