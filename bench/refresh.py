@@ -34,7 +34,7 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import run  # noqa: E402
+from bench import peers, run  # noqa: E402
 from bench.timing import machine  # noqa: E402
 from stancewatch import db, sql  # noqa: E402
 
@@ -42,9 +42,9 @@ SHARES = ("IN_PLACE_SHARE", "REDO_SHARE", "APPEND_SHARE")
 # Writes, as named queries run in order, and the shares of the store's rows they are timed at
 # (around each kind's crossover at 1M, docs/benchmarks.md "When a refresh rebuilds").
 WRITES: dict[str, tuple[str, ...]] = {
-    "undo": ("bench/archive_sample_statements", "bench/remove_sample_statements"),
+    "undo": peers.WRITES["remove"],  # archived, then deleted, as an undo does
     "backdate": ("bench/backdate_sample_statements",),
-    "append": ("bench/append_sample_statements",),
+    "append": peers.WRITES["append"],
 }
 SIZES: dict[str, tuple[float, ...]] = {
     "undo": (0.01, 0.1, 0.2, 0.25, 0.4),
